@@ -1,0 +1,104 @@
+using Knowledge;
+
+namespace Dialogs.Main;
+
+/// <summary>
+/// Every text the bot writes to residents (other than knowledge answers), in Swedish and English,
+/// in plain language. Kept in one place so the contact center can review the wording.
+/// </summary>
+public static class Messages
+{
+    public const string ContactPhone = "031-365 00 00";
+    public const string ContactEmail = "goteborg@goteborg.se";
+
+    public static readonly LocalizedText Welcome = new(
+        "Hej! Jag är Göteborgs Stads chattbot. Jag svarar på vanliga frågor, till exempel om snöröjning, bibliotek, bad, avfall, parkering, förskola och bygglov. Skriv din fråga med egna ord.\n\nSkriv inte personnummer eller andra känsliga uppgifter här. You can also write in English.",
+        "Hi! I am the City of Gothenburg's chatbot. I answer common questions, for example about snow clearing, libraries, swimming pools, waste, parking, preschool and building permits. Ask in your own words.\n\nPlease do not write personal identity numbers or other sensitive details here. Du kan också skriva på svenska.");
+
+    public static readonly LocalizedText[] WelcomeTopics =
+    [
+        new("Snöröjning", "Snow clearing"),
+        new("Bibliotek", "Libraries"),
+        new("Avfall och återvinning", "Waste and recycling"),
+        new("Parkering", "Parking"),
+        new("Förskola", "Preschool"),
+    ];
+
+    public static readonly LocalizedText Greeting = new(
+        "Hej! Vad kan jag hjälpa dig med?",
+        "Hi! What can I help you with?");
+
+    public static readonly LocalizedText Thanks = new(
+        "Varsågod! Fråga gärna igen om du undrar över något mer.",
+        "You're welcome! Just ask if there is anything else.");
+
+    public static readonly LocalizedText Goodbye = new(
+        "Hej då, och välkommen tillbaka!",
+        "Goodbye, and welcome back any time!");
+
+    public static readonly LocalizedText WhoAreYou = new(
+        "Jag är en chattbot, alltså ett datorprogram och inte en människa. Jag svarar på vanliga frågor om Göteborgs Stads service med hjälp av texter som stadens kontaktcenter har skrivit. När jag inte kan svara hjälper jag dig vidare till en servicevägledare.",
+        "I am a chatbot, a computer program and not a person. I answer common questions about the City of Gothenburg's services using texts written by the City's contact center. When I can't answer, I help you reach a service guide.");
+
+    public static readonly LocalizedText Help = new(
+        "Skriv din fråga med egna ord, till exempel ”Hur skaffar jag bibliotekskort?” eller ”Vem ska skotta trottoaren?”. Jag svarar kort och länkar till källan. Vill du prata med en människa kan du skriva ”prata med en vägledare”.",
+        "Ask in your own words, for example \"How do I get a library card?\" or \"Who clears the sidewalk?\". I answer briefly and link to the source. To talk to a person, write \"talk to a person\".");
+
+    public static readonly LocalizedText ContactCenter = new(
+        $"Du når Göteborgs Stads kontaktcenter på telefon {ContactPhone} eller e-post {ContactEmail}. Telefontid vardagar 08–17 (exempelvärde, se goteborg.se för aktuella tider).",
+        $"You can reach the City of Gothenburg's contact center by phone {ContactPhone} (+46 31-365 00 00) or e-mail {ContactEmail}. Phone hours weekdays 08–17 (sample value, see goteborg.se for current hours).");
+
+    public static readonly LocalizedText HumanRequested = new(
+        "Jag förstår att du vill prata med en människa. En servicevägledare på kontaktcenter kan hjälpa dig.",
+        "I understand you would like to talk to a person. A service guide at the contact center can help you.");
+
+    public static readonly LocalizedText Fallback = new(
+        "Det vet jag tyvärr inte säkert, och jag vill inte gissa. Försök gärna formulera frågan på ett annat sätt, eller fråga en servicevägledare.",
+        "I'm sorry, I don't know that for sure and I don't want to guess. Try asking in another way, or ask a service guide.");
+
+    public static readonly LocalizedText FallbackAgain = new(
+        "Jag kan tyvärr inte svara på det heller. En servicevägledare kan hjälpa dig vidare.",
+        "I'm sorry, I can't answer that either. A service guide can help you further.");
+
+    public static readonly LocalizedText Clarify = new(
+        "Jag är inte helt säker på vad du menar. Gäller det något av det här?",
+        "I'm not quite sure what you mean. Is it one of these?");
+
+    public static readonly LocalizedText NoneOfThese = new(
+        "Okej, då har jag tyvärr inget bra svar. Du kan skriva frågan på ett annat sätt, eller fråga en servicevägledare.",
+        "OK, then I'm afraid I don't have a good answer. You can rephrase the question, or ask a service guide.");
+
+    public static readonly LocalizedText NoneOfTheseButton = new("Inget av dessa", "None of these");
+
+    public static readonly LocalizedText TalkToGuideButton = new("Prata med en vägledare", "Talk to a service guide");
+
+    public static readonly LocalizedText NeedsGuide = new(
+        "Det här behöver en servicevägledare titta på, eftersom det gäller ditt eget ärende.",
+        "A service guide needs to look at this, because it is about your own case.");
+
+    public static readonly LocalizedText Emergency = new(
+        "Ring 112 nu om någon är i fara – det är nödnumret för ambulans, räddningstjänst och polis. Jag är en chattbot och kan inte skicka hjälp.",
+        "Call 112 now if someone is in danger – it is the emergency number for ambulance, fire and police. I am a chatbot and cannot send help.");
+
+    public static readonly LocalizedText SelfHarm = new(
+        "Ring 112 direkt om någon är i akut fara. Du kan också ringa Självmordslinjen 90101 (dygnet runt) eller 1177 Vårdguiden för råd. Du är inte ensam – det finns hjälp att få.",
+        "Call 112 right away if someone is in immediate danger. You can also call the Swedish suicide prevention line Självmordslinjen on 90101 (24/7) or 1177 for healthcare advice. You are not alone – help is available.");
+
+    public static readonly LocalizedText Source = new("Källa", "Source");
+
+    public static readonly LocalizedText NoText = new(
+        "Jag kan bara läsa text. Skriv gärna din fråga.",
+        "I can only read text. Please type your question.");
+
+    public static readonly LocalizedText TurnError = new(
+        "Förlåt, något gick fel hos mig. Försök gärna igen. Om det inte fungerar kan en servicevägledare hjälpa dig.",
+        "Sorry, something went wrong on my side. Please try again. If it still does not work, a service guide can help you.");
+
+    public static readonly LocalizedText ValidOnly = new(
+        "Obs: uppgiften gäller {0}.",
+        "Note: this information applies {0}.");
+
+    public static readonly LocalizedText RuleAsOf = new(
+        "Det här gällde {0}:",
+        "This is what applied on {0}:");
+}

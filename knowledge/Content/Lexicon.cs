@@ -1,0 +1,11 @@
+namespace Knowledge.Content;
+
+/// <summary>Word knowledge for Swedish analysis, authored in lexicon.yaml.</summary>
+public sealed record Lexicon(
+    IReadOnlyList<string> CompoundParts,
+    IReadOnlyDictionary<string, string> LinkingForms,
+    IReadOnlyDictionary<string, string> Stems,
+    IReadOnlyList<string> GenericTerms)
+{
+    public static Lexicon Empty { get; } = new([], new Dictionary<string, string>(), new Dictionary<string, string>(), []);
+}

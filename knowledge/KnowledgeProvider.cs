@@ -1,0 +1,60 @@
+using Knowledge.Content;
+using Knowledge.Search;
+
+namespace Knowledge;
+
+/// <summary>
+/// Holds the knowledge the bot answers from. Reloading builds a complete new index first and swaps
+/// it in only when the content is valid, so a bad edit never takes the bot down.
+/// </summary>
+public sealed class KnowledgeProvider : IDisposable
+{
+    private volatile KnowledgeIndex _current;
+    private readonly Lock _reloadGate = new();
+
+    private KnowledgeProvider(KnowledgeIndex index, string contentDirectory)
+    {
+        _current = index;
+        ContentDirectory = contentDirectory;
+    }
+
+    public string ContentDirectory { get; }
+
+    public KnowledgeIndex Current => _current;
+
+    /// <summary>Problems of the last reload attempt that was rejected (empty when it succeeded).</summary>
+    public IReadOnlyList<ContentProblem> LastProblems { get; private set; } = [];
+
+    /// <summary>Loads and indexes the content, or returns the problems that prevent it.</summary>
+    public static (KnowledgeProvider? Provider, IReadOnlyList<ContentProblem> Problems) Open(string contentDirectory)
+    {
+        var loaded = ContentLoader.Load(contentDirectory);
+        if (!loaded.IsValid)
+        {
+            return (null, loaded.Problems);
+        }
+        return (new KnowledgeProvider(KnowledgeIndex.Build(loaded.Knowledge!), contentDirectory), []);
+    }
+
+    /// <summary>Reloads the content; keeps serving the previous knowledge when the new content has problems.</summary>
+    public IReadOnlyList<ContentProblem> Reload()
+    {
+        lock (_reloadGate)
+        {
+            var loaded = ContentLoader.Load(ContentDirectory);
+            LastProblems = loaded.Problems;
+            if (!loaded.IsValid)
+            {
+                return loaded.Problems;
+            }
+            var previous = _current;
+            _current = KnowledgeIndex.Build(loaded.Knowledge!);
+            // In-flight searches may still use the previous index; it holds only memory, so it is
+            // left to the garbage collector rather than disposed under their feet.
+            GC.KeepAlive(previous);
+            return [];
+        }
+    }
+
+    public void Dispose() => _current.Dispose();
+}

@@ -1,0 +1,16 @@
+namespace Knowledge;
+
+/// <summary>The languages residents are answered in.</summary>
+public enum Language
+{
+    Swedish,
+    English,
+}
+
+public static class LanguageCodes
+{
+    public static string Code(this Language language) => language == Language.English ? "en" : "sv";
+
+    public static Language FromCode(string? code) =>
+        code is not null && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Swedish;
+}

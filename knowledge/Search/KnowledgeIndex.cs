@@ -1,0 +1,312 @@
+using Knowledge.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace Knowledge.Search;
+
+/// <summary>
+/// An in-memory Lucene index of one knowledge base: one document per question variant (Swedish or
+/// English) and one per answer, collapsed per entry at search time. The index is immutable; new
+/// content builds a new index that replaces this one as a whole.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const int MaxQueryTerms = 32;
+    private const int HitsToCollapse = 60;
+    private const float QuestionBoost = 3.0f;
+    private const float FoldedBoost = 1.5f;
+    private const float GramsBoost = 0.3f;
+    private const float EnglishBoost = 1.0f;
+    private const float EnglishQueryBoost = 3.0f;
+    private const float AnswerBoost = 0.5f;
+    private const float FuzzyBoost = 0.5f;
+    private const double GenericDocumentShare = 0.2;
+
+    private static readonly BM25Similarity Similarity = new(1.2f, 0.5f);
+
+    private readonly CityAnalysis _analysis;
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly List<IndexedVariant> _variants = [];
+    private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _genericTerms;
+    private readonly int _swedishDocuments;
+    private readonly int _englishDocuments;
+
+    private sealed record IndexedVariant(string EntryId, string Kind, string Text, HashSet<string> Terms);
+
+    private KnowledgeIndex(KnowledgeBase knowledge)
+    {
+        Knowledge = knowledge;
+        _analysis = CityAnalysis.Build(knowledge);
+        _directory = new RAMDirectory();
+        var config = new IndexWriterConfig(CityAnalysis.Version, _analysis.PerField) { Similarity = Similarity };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            foreach (var entry in knowledge.Entries)
+            {
+                foreach (var question in entry.SwedishQuestions)
+                {
+                    AddVariant(writer, entry, KnowledgeFields.KindSwedish, question);
+                    _swedishDocuments++;
+                }
+                foreach (var question in entry.QuestionsEn)
+                {
+                    AddVariant(writer, entry, KnowledgeFields.KindEnglish, question);
+                    _englishDocuments++;
+                }
+                writer.AddDocument(
+                [
+                    new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
+                    new StringField(KnowledgeFields.Kind, KnowledgeFields.KindAnswer, Field.Store.YES),
+                    new StoredField("n", -1),
+                    new TextField(KnowledgeFields.Answer, entry.Answer.Sv, Field.Store.NO),
+                    new TextField(KnowledgeFields.AnswerEnglish, entry.Answer.En, Field.Store.NO),
+                ]);
+            }
+            writer.Commit();
+        }
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = Similarity };
+        _genericTerms = new HashSet<string>(knowledge.Lexicon.GenericTerms.Select(CityAnalysis.Fold), StringComparer.Ordinal);
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public static KnowledgeIndex Build(KnowledgeBase knowledge) => new(knowledge);
+
+    private void AddVariant(IndexWriter writer, KnowledgeEntry entry, string kind, string question)
+    {
+        var ordinal = _variants.Count;
+        var swedish = kind == KnowledgeFields.KindSwedish;
+        var terms = swedish ? _analysis.Terms(KnowledgeFields.Folded, question) : _analysis.Terms(KnowledgeFields.English, question);
+        _variants.Add(new IndexedVariant(entry.Id, kind, question, new HashSet<string>(terms, StringComparer.Ordinal)));
+        if (!_exact.ContainsKey(QuestionText.Normalize(question)))
+        {
+            _exact[QuestionText.Normalize(question)] = entry.Id;
+        }
+        var document = new Document
+        {
+            new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
+            new StringField(KnowledgeFields.Kind, kind, Field.Store.YES),
+            new StoredField("n", ordinal),
+            new TextField(KnowledgeFields.Grams, question, Field.Store.NO),
+        };
+        if (swedish)
+        {
+            document.Add(new TextField(KnowledgeFields.Question, question, Field.Store.NO));
+            document.Add(new TextField(KnowledgeFields.Folded, question, Field.Store.NO));
+        }
+        else
+        {
+            document.Add(new TextField(KnowledgeFields.English, question, Field.Store.NO));
+        }
+        writer.AddDocument(document);
+    }
+
+    /// <summary>The entry whose question (or an alternative) is exactly this text, ignoring case and punctuation.</summary>
+    public KnowledgeEntry? ExactMatch(string text) =>
+        _exact.TryGetValue(QuestionText.Normalize(text), out var id) ? Knowledge.Find(id) : null;
+
+    /// <summary>Finds the entries that may answer <paramref name="text"/>, best first, with a calibrated confidence.</summary>
+    public SearchResult Search(string text, Language language, int maxCandidates = 5)
+    {
+        if (ExactMatch(text) is { } exact)
+        {
+            var features = new SearchFeatures(1, 1, 1, 0, true, true);
+            return new SearchResult([new Candidate(exact, 1, 1, exact.Question)], 1, features);
+        }
+        if (text.Length > QuestionText.MaxSearchLength)
+        {
+            text = text[..QuestionText.MaxSearchLength];
+        }
+        var foldedTerms = _analysis.Terms(KnowledgeFields.Folded, text).Take(MaxQueryTerms).ToList();
+        var englishTerms = _analysis.Terms(KnowledgeFields.English, text).Take(MaxQueryTerms).ToList();
+        var query = BuildQuery(text, language, foldedTerms, englishTerms);
+        if (query.Clauses.Count == 0)
+        {
+            return SearchResult.Empty;
+        }
+
+        var hits = _searcher.Search(query, HitsToCollapse).ScoreDocs;
+        var byEntry = new Dictionary<string, EntryMatch>(StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            var stored = _searcher.Doc(hit.Doc);
+            var entryId = stored.Get(KnowledgeFields.EntryId);
+            var entry = Knowledge.Find(entryId);
+            if (entry is null || entry.ContextOnly)
+            {
+                continue;
+            }
+            if (!byEntry.TryGetValue(entryId, out var match))
+            {
+                match = new EntryMatch(entry);
+                byEntry[entryId] = match;
+            }
+            match.Score = Math.Max(match.Score, hit.Score);
+            var ordinal = stored.GetField("n").GetInt32Value() ?? -1;
+            if (ordinal >= 0)
+            {
+                var variant = _variants[ordinal];
+                var swedish = variant.Kind == KnowledgeFields.KindSwedish;
+                var (coverage, reverse, topical) = Coverage(swedish ? foldedTerms : englishTerms, variant.Terms, swedish);
+                if (coverage + (0.5 * reverse) > match.Coverage + (0.5 * match.ReverseCoverage))
+                {
+                    match.Coverage = coverage;
+                    match.ReverseCoverage = reverse;
+                    match.TopicTermMatched = topical;
+                    match.Question = variant.Text;
+                }
+            }
+        }
+        if (byEntry.Count == 0)
+        {
+            return SearchResult.Empty;
+        }
+
+        var ranked = byEntry.Values
+            .OrderByDescending(m => ConfidenceModel.Match(m.Coverage, m.ReverseCoverage) + (0.02 * m.Score))
+            .ToList();
+        var top = ranked[0];
+        var second = ranked.Count > 1 ? ConfidenceModel.Match(ranked[1].Coverage, ranked[1].ReverseCoverage) : 0;
+        var topMatch = ConfidenceModel.Match(top.Coverage, top.ReverseCoverage);
+        var margin = topMatch <= 0 ? 0 : Math.Clamp((topMatch - second) / topMatch, 0, 1);
+        var oov = OutOfVocabulary(foldedTerms, englishTerms, language);
+        var result = new SearchFeatures(top.Coverage, top.ReverseCoverage, margin, oov, top.TopicTermMatched, false);
+        var maxScore = ranked.Max(m => m.Score);
+        var candidates = ranked.Take(maxCandidates)
+            .Select(m => new Candidate(m.Entry, maxScore <= 0 ? 0 : m.Score / maxScore, ConfidenceModel.Match(m.Coverage, m.ReverseCoverage), m.Question ?? m.Entry.Question))
+            .ToList();
+        return new SearchResult(candidates, ConfidenceModel.Confidence(result), result);
+    }
+
+    private sealed class EntryMatch(KnowledgeEntry entry)
+    {
+        public KnowledgeEntry Entry { get; } = entry;
+        public float Score { get; set; }
+        public double Coverage { get; set; }
+        public double ReverseCoverage { get; set; }
+        public bool TopicTermMatched { get; set; }
+        public string? Question { get; set; }
+    }
+
+    private BooleanQuery BuildQuery(string text, Language language, List<string> foldedTerms, List<string> englishTerms)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in _analysis.Terms(KnowledgeFields.Question, text).Take(MaxQueryTerms))
+        {
+            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.Question, term)), QuestionBoost), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.Answer, term)), AnswerBoost), Occur.SHOULD);
+        }
+        foreach (var term in foldedTerms)
+        {
+            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.Folded, term)), FoldedBoost), Occur.SHOULD);
+            if (term.Length >= 5 && _reader.DocFreq(new Term(KnowledgeFields.Folded, term)) == 0)
+            {
+                var edits = term.Length >= 8 ? 2 : 1;
+                query.Add(Boosted(new FuzzyQuery(new Term(KnowledgeFields.Folded, term), edits, 1, 10, true), FuzzyBoost), Occur.SHOULD);
+            }
+        }
+        var englishBoost = language == Language.English ? EnglishQueryBoost : EnglishBoost;
+        foreach (var term in englishTerms)
+        {
+            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.English, term)), englishBoost), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.AnswerEnglish, term)), AnswerBoost), Occur.SHOULD);
+        }
+        var grams = new BooleanQuery(disableCoord: true);
+        foreach (var gram in _analysis.Terms(KnowledgeFields.Grams, text).Take(BooleanQuery.MaxClauseCount / 4))
+        {
+            grams.Add(new TermQuery(new Term(KnowledgeFields.Grams, gram)), Occur.SHOULD);
+        }
+        if (grams.Clauses.Count > 0)
+        {
+            query.Add(Boosted(grams, GramsBoost), Occur.SHOULD);
+        }
+        return query;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    /// <summary>
+    /// Idf-weighted share of the question's terms found in the variant, and of the variant's terms
+    /// found in the question; unknown words close to a variant word (typos) count for most.
+    /// </summary>
+    private (double Coverage, double Reverse, bool Topical) Coverage(List<string> queryTerms, HashSet<string> variantTerms, bool swedish)
+    {
+        if (queryTerms.Count == 0 || variantTerms.Count == 0)
+        {
+            return (0, 0, false);
+        }
+        var field = swedish ? KnowledgeFields.Folded : KnowledgeFields.English;
+        var documents = swedish ? _swedishDocuments : _englishDocuments;
+        double total = 0, covered = 0;
+        var topical = false;
+        var matchedVariantTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in queryTerms)
+        {
+            var frequency = _reader.DocFreq(new Term(field, term));
+            var weight = Idf(frequency, documents);
+            total += weight;
+            if (variantTerms.Contains(term))
+            {
+                covered += weight;
+                matchedVariantTerms.Add(term);
+                topical |= IsTopical(term, frequency, documents);
+            }
+            else if (frequency == 0 && term.Length >= 5 && Nearest(term, variantTerms) is { } near)
+            {
+                covered += 0.8 * weight;
+                matchedVariantTerms.Add(near);
+                topical |= IsTopical(near, _reader.DocFreq(new Term(field, near)), documents);
+            }
+        }
+        double variantTotal = 0, variantCovered = 0;
+        foreach (var term in variantTerms)
+        {
+            var weight = Idf(_reader.DocFreq(new Term(field, term)), documents);
+            variantTotal += weight;
+            if (matchedVariantTerms.Contains(term))
+            {
+                variantCovered += weight;
+            }
+        }
+        return (total <= 0 ? 0 : covered / total, variantTotal <= 0 ? 0 : variantCovered / variantTotal, topical);
+    }
+
+    private bool IsTopical(string term, int frequency, int documents) =>
+        !_genericTerms.Contains(term) && frequency < GenericDocumentShare * Math.Max(1, documents) && term.Length > 2;
+
+    private static string? Nearest(string term, HashSet<string> candidates) =>
+        candidates.FirstOrDefault(c => c.Length >= 4 && EditDistance.Within(term, c, term.Length >= 8 ? 2 : 1));
+
+    private double OutOfVocabulary(List<string> foldedTerms, List<string> englishTerms, Language language)
+    {
+        var (terms, field) = language == Language.English
+            ? (englishTerms, KnowledgeFields.English)
+            : (foldedTerms, KnowledgeFields.Folded);
+        if (terms.Count == 0)
+        {
+            return 1;
+        }
+        return terms.Count(t => _reader.DocFreq(new Term(field, t)) == 0) / (double)terms.Count;
+    }
+
+    private static double Idf(int frequency, int documents) =>
+        Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analysis.Dispose();
+    }
+}

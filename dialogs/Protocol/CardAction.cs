@@ -23,6 +23,7 @@ public sealed record CardAction
         new() { Type = ActionTypes.OpenUrl, Title = title, Value = JsonSerializer.SerializeToElement(url) };
 
     /// <summary>The value as text, when it is a string.</summary>
+    [JsonIgnore]
     public string? ValueText => Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 }
 

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Bot.Channels.DirectLine;
+using Bot.Storage;
+using Bot.Turns;
+using Dialogs.Engine;
+using Dialogs.Main;
+using Knowledge;
+
+namespace Bot.Hosting;
+
+/// <summary>The composition of the bot: clock, storage, knowledge, dialogs and channels.</summary>
+internal static class BotServices
+{
+    public static WebApplicationBuilder AddCityBot(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var paths = BotPaths.Resolve(configuration, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(paths);
+        services.AddSingleton(Clock(configuration));
+        services.AddSingleton(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions());
+
+        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        if (knowledge is null)
+        {
+            throw new ContentInvalidException(problems);
+        }
+        services.AddSingleton(knowledge);
+
+        services.AddSingleton(_ => new BotDatabase(paths.DataDirectory));
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
+        services.AddSingleton<IBot, CityBot>();
+        services.AddSingleton<TurnProcessor>();
+
+        services.AddSingleton<ConversationHub>();
+        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
+        services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<DirectLineService>();
+
+        services.AddProblemDetails();
+        services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "Accept")
+            .WithMethods("GET", "POST", "OPTIONS")));
+        var tokensPerMinute = configuration.GetValue("DirectLine:TokensPerMinute", 60);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(DirectLineEndpoints.CorsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = tokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseCityBot(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next(context);
+        });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        // The database is opened when the first service needs it; resolve it now so start-up fails early.
+        app.Services.GetRequiredService<BotDatabase>();
+        app.MapGet("/healthz", (KnowledgeProvider knowledge, BotDatabase database) =>
+        {
+            using var connection = database.Open();
+            return knowledge.Current.Knowledge.Entries.Count > 0
+                ? Results.Json(new { status = "ok", entries = knowledge.Current.Knowledge.Entries.Count })
+                : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapDirectLine();
+        return app;
+    }
+
+    private static TimeProvider Clock(IConfiguration configuration)
+    {
+        var now = configuration["Bot:Now"];
+        if (string.IsNullOrWhiteSpace(now))
+        {
+            return TimeProvider.System;
+        }
+        return DateTimeOffset.TryParse(now, CultureInfo.InvariantCulture, DateTimeStyles.None, out var fixedNow)
+            ? new FixedTimeProvider(fixedNow)
+            : throw new InvalidOperationException("Bot:Now must be an ISO 8601 time with offset, e.g. 2026-12-22T10:00:00+01:00.");
+    }
+}

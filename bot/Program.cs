@@ -1,0 +1,27 @@
+using Bot.Commands;
+using Bot.Hosting;
+
+if (args is ["knowledge", "check", ..])
+{
+    return KnowledgeCheckCommand.Run(args[2..]);
+}
+if (args is ["eval", ..])
+{
+    return await EvalCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = BotPaths.DefaultContentRoot() });
+try
+{
+    builder.AddCityBot();
+}
+catch (ContentInvalidException invalid)
+{
+    KnowledgeCheckCommand.Print(invalid.Problems, Console.Error);
+    Console.Error.WriteLine("The bot did not start: fix the knowledge content above (`dotnet run --project bot -- knowledge check`).");
+    return 1;
+}
+var app = builder.Build();
+app.UseCityBot();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// The embedded SQLite database (data/bot.db). Write-ahead logging lets readers (polling clients,
+/// the guide console) run while a turn writes; every write is committed before it is acknowledged.
+/// </summary>
+internal sealed class BotDatabase
+{
+    private readonly string _connectionString;
+
+    public BotDatabase(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "bot.db");
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS conversations (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                started INTEGER NOT NULL DEFAULT 0,
+                next_seq INTEGER NOT NULL DEFAULT 0,
+                last_timestamp TEXT NULL
+            );
+            CREATE TABLE IF NOT EXISTS activities (
+                conversation_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                json TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, seq)
+            );
+            CREATE TABLE IF NOT EXISTS conversation_state (
+                conversation_id TEXT PRIMARY KEY,
+                json TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """);
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+        return connection;
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A setting kept in the database, created with <paramref name="create"/> the first time.</summary>
+    public string GetOrCreateSetting(string key, Func<string> create)
+    {
+        using var connection = Open();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT OR IGNORE INTO settings (key, value) VALUES ($key, $value)";
+        insert.Parameters.AddWithValue("$key", key);
+        insert.Parameters.AddWithValue("$value", create());
+        insert.ExecuteNonQuery();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT value FROM settings WHERE key = $key";
+        select.Parameters.AddWithValue("$key", key);
+        return (string)select.ExecuteScalar()!;
+    }
+}

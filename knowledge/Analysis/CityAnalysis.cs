@@ -54,7 +54,11 @@ internal sealed class CityAnalysis : IDisposable
         {
             _afterCompound.TryAdd(word, stem);
         }
-        _afterCompoundFolded = _afterCompound.ToDictionary(p => Fold(p.Key), p => Fold(p.Value), StringComparer.Ordinal);
+        _afterCompoundFolded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, stem) in _afterCompound)
+        {
+            _afterCompoundFolded.TryAdd(Fold(word), Fold(stem));
+        }
 
         Lemmatizer = Build(source => Lemmas(new LowerCaseFilter(Version, source)));
         var parts = CompoundDictionary(knowledge);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Dialogs.Engine;
+using Dialogs.Main;
+using Dialogs.Protocol;
+using Knowledge;
+
+namespace Dialogs.Tests;
+
+/// <summary>Drives the bot turn by turn in memory, like Bot Framework's TestFlow.</summary>
+internal sealed class BotTester
+{
+    private static readonly Lazy<KnowledgeProvider> Knowledge = new(() => KnowledgeProvider.Open(ShippedContent()).Provider!);
+    private readonly CityBot _bot;
+    private int _sequence;
+
+    public BotTester(TimeProvider? clock = null, BotOptions? options = null)
+    {
+        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true });
+    }
+
+    public MemoryConversationStateStore States { get; } = new();
+
+    public string ConversationId { get; } = "test-" + Guid.NewGuid().ToString("N");
+
+    public static KnowledgeProvider Provider => Knowledge.Value;
+
+    public Task<TurnResult> SendAsync(string text, string locale = "sv-SE") =>
+        SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, Locale = locale });
+
+    public async Task<TurnResult> SendAsync(Activity activity)
+    {
+        activity = activity with
+        {
+            Id = $"{ConversationId}|{++_sequence:D7}",
+            ChannelId = "test",
+            Conversation = new ConversationAccount { Id = ConversationId },
+            From = new ChannelAccount { Id = "resident", Role = RoleTypes.User },
+            Recipient = new ChannelAccount { Id = "stadsbot", Role = RoleTypes.Bot },
+        };
+        var turn = new TurnContext(activity, (_, _) => Task.FromResult($"{ConversationId}|{++_sequence:D7}"));
+        await _bot.OnTurnAsync(turn, TestContext.Current.CancellationToken);
+        return new TurnResult(turn.Responses);
+    }
+
+    private static string ShippedContent()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "knowledge", "content");
+            if (Directory.Exists(Path.Combine(candidate, "entries")))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("knowledge/content");
+    }
+}
+
+/// <summary>What the bot sent in one turn.</summary>
+internal sealed record TurnResult(IReadOnlyList<Activity> Replies)
+{
+    public IReadOnlyList<Activity> Messages => Replies.Where(r => r.Type == ActivityTypes.Message).ToList();
+
+    public string Text => string.Join("\n", Messages.Select(m => m.Text));
+
+    public IReadOnlyList<string> Buttons => Messages.LastOrDefault()?.SuggestedActions?.Actions.Select(a => a.Title ?? "").ToList() ?? [];
+
+    public BotDecision? Decision => Replies.LastOrDefault(r => r.Type == ActivityTypes.Trace)?.Value?.Deserialize<BotDecision>(ActivityJson.Options);
+
+    public string? Outcome => Decision?.Outcome;
+}

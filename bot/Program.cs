@@ -5,6 +5,10 @@ if (args is ["knowledge", "check", ..])
 {
     return KnowledgeCheckCommand.Run(args[2..]);
 }
+if (args is ["knowledge", "search", ..])
+{
+    return KnowledgeSearchCommand.Run(args[2..]);
+}
 if (args is ["eval", ..])
 {
     return await EvalCommand.RunAsync(args[1..]);

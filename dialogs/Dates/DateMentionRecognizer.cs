@@ -56,6 +56,17 @@ public static partial class DateMentionRecognizer
         return null;
     }
 
+    /// <summary>The text without its date expressions, so that a date does not steer the search.</summary>
+    public static string WithoutDates(string text)
+    {
+        var result = text;
+        foreach (var pattern in new[] { DayMonthYear(), MonthYear(), IsoDate(), SeasonYear() })
+        {
+            result = pattern.Replace(result, " ");
+        }
+        return result;
+    }
+
     private static int? Month(string name)
     {
         for (var i = 0; i < MonthNames.Length; i++)
@@ -68,15 +79,15 @@ public static partial class DateMentionRecognizer
         return null;
     }
 
-    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(:e|:a|st|nd|rd|th)? (?<month>[a-zåäö]+)\.? (?<year>(19|20)\d\d)\b")]
+    [GeneratedRegex(@"(?i)\b(?<day>[0-3]?\d)(:e|:a|st|nd|rd|th)? (?<month>[a-zåäö]+)\.? (?<year>(19|20)\d\d)\b")]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"\b(?<month>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\.? (?<year>(19|20)\d\d)\b")]
+    [GeneratedRegex(@"(?i)\b(?<month>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\.? (?<year>(19|20)\d\d)\b")]
     private static partial Regex MonthYear();
 
     [GeneratedRegex(@"\b(19|20)\d\d-[01]\d-[0-3]\d\b")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(?<season>våren|vår|sommaren|sommar|hösten|höst|vintern|vinter|spring|summer|autumn|fall|winter)( of| in)? (?<year>(19|20)\d\d)\b")]
+    [GeneratedRegex(@"(?i)\b(?<season>våren|vår|sommaren|sommar|hösten|höst|vintern|vinter|spring|summer|autumn|fall|winter)( of| in)? (?<year>(19|20)\d\d)\b")]
     private static partial Regex SeasonYear();
 }

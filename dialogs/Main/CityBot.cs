@@ -1,3 +1,4 @@
+using Dialogs.Dates;
 using Dialogs.Engine;
 using Dialogs.Intents;
 using Dialogs.Protocol;
@@ -106,7 +107,8 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         ITurnContext turn, ConversationState state, string text, Language language, CancellationToken cancellationToken)
     {
         var index = knowledge.Current;
-        var result = index.Search(text, language);
+        var withoutDates = DateMentionRecognizer.WithoutDates(text);
+        var result = index.Search(withoutDates.Trim().Length > 0 ? withoutDates : text, language);
         var candidates = result.Candidates.Take(MaxClarifyOptions).Select(c => new DecisionCandidate(c.Entry.Id, Math.Round(c.Match, 3))).ToList();
         var top = result.Top;
 

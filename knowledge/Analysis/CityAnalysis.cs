@@ -104,6 +104,33 @@ internal sealed class CityAnalysis : IDisposable
     /// <summary>The distinct terms of <paramref name="text"/> as indexed in <paramref name="field"/>.</summary>
     public List<string> Terms(string field, string text) => Terms(For(field), field, text);
 
+    /// <summary>
+    /// The terms of <paramref name="text"/> grouped by position: a word, then what is stacked on it
+    /// (synonyms, compound parts, alternative lemmas).
+    /// </summary>
+    public List<string[]> Positions(string field, string text)
+    {
+        var positions = new List<List<string>>();
+        using var stream = For(field).GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (increment.PositionIncrement > 0 || positions.Count == 0)
+            {
+                positions.Add([]);
+            }
+            var value = term.ToString();
+            if (!positions[^1].Contains(value, StringComparer.Ordinal))
+            {
+                positions[^1].Add(value);
+            }
+        }
+        stream.End();
+        return positions.Select(p => p.ToArray()).ToList();
+    }
+
     public static List<string> Terms(Analyzer analyzer, string field, string text)
     {
         var terms = new List<string>();

@@ -23,7 +23,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const float EnglishQueryBoost = 3.0f;
     private const float AnswerBoost = 0.5f;
     private const float FuzzyBoost = 0.5f;
-    private const double GenericDocumentShare = 0.2;
+    private const double GenericDocumentShare = 0.1;
 
     private static readonly BM25Similarity Similarity = new(1.2f, 0.5f);
 
@@ -37,7 +37,13 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly int _swedishDocuments;
     private readonly int _englishDocuments;
 
-    private sealed record IndexedVariant(string EntryId, string Kind, string Text, HashSet<string> Terms);
+    private sealed record IndexedVariant(string EntryId, string Kind, string Text, HashSet<string> Terms, List<string[]> Positions);
+
+    /// <summary>All words of an entry: its questions together, and its answer (weaker evidence).</summary>
+    private sealed record EntryTerms(HashSet<string> Questions, HashSet<string> Answer);
+
+    private readonly Dictionary<string, EntryTerms> _swedishTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntryTerms> _englishTerms = new(StringComparer.Ordinal);
 
     private KnowledgeIndex(KnowledgeBase knowledge)
     {
@@ -59,6 +65,12 @@ public sealed class KnowledgeIndex : IDisposable
                     AddVariant(writer, entry, KnowledgeFields.KindEnglish, question);
                     _englishDocuments++;
                 }
+                _swedishTerms[entry.Id] = new EntryTerms(
+                    UnionOf(entry.Id, KnowledgeFields.KindSwedish),
+                    new HashSet<string>(_analysis.Terms(KnowledgeFields.Folded, entry.Answer.Sv), StringComparer.Ordinal));
+                _englishTerms[entry.Id] = new EntryTerms(
+                    UnionOf(entry.Id, KnowledgeFields.KindEnglish),
+                    new HashSet<string>(_analysis.Terms(KnowledgeFields.English, entry.Answer.En), StringComparer.Ordinal));
                 writer.AddDocument(
                 [
                     new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
@@ -77,14 +89,17 @@ public sealed class KnowledgeIndex : IDisposable
 
     public KnowledgeBase Knowledge { get; }
 
+    private HashSet<string> UnionOf(string entryId, string kind) =>
+        new(_variants.Where(v => v.EntryId == entryId && v.Kind == kind).SelectMany(v => v.Terms), StringComparer.Ordinal);
+
     public static KnowledgeIndex Build(KnowledgeBase knowledge) => new(knowledge);
 
     private void AddVariant(IndexWriter writer, KnowledgeEntry entry, string kind, string question)
     {
         var ordinal = _variants.Count;
         var swedish = kind == KnowledgeFields.KindSwedish;
-        var terms = swedish ? _analysis.Terms(KnowledgeFields.Folded, question) : _analysis.Terms(KnowledgeFields.English, question);
-        _variants.Add(new IndexedVariant(entry.Id, kind, question, new HashSet<string>(terms, StringComparer.Ordinal)));
+        var positions = _analysis.Positions(swedish ? KnowledgeFields.Folded : KnowledgeFields.English, question);
+        _variants.Add(new IndexedVariant(entry.Id, kind, question, new HashSet<string>(positions.SelectMany(p => p), StringComparer.Ordinal), positions));
         if (!_exact.ContainsKey(QuestionText.Normalize(question)))
         {
             _exact[QuestionText.Normalize(question)] = entry.Id;
@@ -124,8 +139,10 @@ public sealed class KnowledgeIndex : IDisposable
         {
             text = text[..QuestionText.MaxSearchLength];
         }
-        var foldedTerms = _analysis.Terms(KnowledgeFields.Folded, text).Take(MaxQueryTerms).ToList();
-        var englishTerms = _analysis.Terms(KnowledgeFields.English, text).Take(MaxQueryTerms).ToList();
+        var foldedPositions = _analysis.Positions(KnowledgeFields.Folded, text).Take(MaxQueryTerms).ToList();
+        var englishPositions = _analysis.Positions(KnowledgeFields.English, text).Take(MaxQueryTerms).ToList();
+        var foldedTerms = foldedPositions.SelectMany(p => p).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
+        var englishTerms = englishPositions.SelectMany(p => p).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
         var query = BuildQuery(text, language, foldedTerms, englishTerms);
         if (query.Clauses.Count == 0)
         {
@@ -154,7 +171,8 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 var variant = _variants[ordinal];
                 var swedish = variant.Kind == KnowledgeFields.KindSwedish;
-                var (coverage, reverse, topical) = Coverage(swedish ? foldedTerms : englishTerms, variant.Terms, swedish);
+                var entryTerms = swedish ? _swedishTerms[entryId] : _englishTerms[entryId];
+                var (coverage, reverse, topical) = Coverage(swedish ? foldedPositions : englishPositions, variant, entryTerms, swedish);
                 if (coverage + (0.5 * reverse) > match.Coverage + (0.5 * match.ReverseCoverage))
                 {
                     match.Coverage = coverage;
@@ -237,12 +255,14 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// Idf-weighted share of the question's terms found in the variant, and of the variant's terms
-    /// found in the question; unknown words close to a variant word (typos) count for most.
+    /// The idf-weighted share of the question's words that the entry explains: fully when the
+    /// matched question variant has the word, a little less when another variant of the entry has
+    /// it, less again when only the answer mentions it. Unknown words close to one of them (typos)
+    /// count for most. Frequent words weigh little. Also the share of the variant the question covers.
     /// </summary>
-    private (double Coverage, double Reverse, bool Topical) Coverage(List<string> queryTerms, HashSet<string> variantTerms, bool swedish)
+    private (double Coverage, double Reverse, bool Topical) Coverage(List<string[]> query, IndexedVariant variant, EntryTerms entry, bool swedish)
     {
-        if (queryTerms.Count == 0 || variantTerms.Count == 0)
+        if (query.Count == 0 || variant.Terms.Count == 0)
         {
             return (0, 0, false);
         }
@@ -250,31 +270,45 @@ public sealed class KnowledgeIndex : IDisposable
         var documents = swedish ? _swedishDocuments : _englishDocuments;
         double total = 0, covered = 0;
         var topical = false;
-        var matchedVariantTerms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in queryTerms)
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var position in query)
         {
-            var frequency = _reader.DocFreq(new Term(field, term));
-            var weight = Idf(frequency, documents);
+            // The word itself and its synonyms count fully; parts of a compound ("torg" in
+            // "järntorget") only partly, so that one shared part does not make a match.
+            var word = position[0];
+            double best = 0;
+            string? bestTerm = null;
+            var weight = -1.0;
+            foreach (var term in position)
+            {
+                var isPart = term != word && word.Contains(term, StringComparison.Ordinal);
+                var frequency = _reader.DocFreq(new Term(field, term));
+                if (!isPart && (weight < 0 || (frequency > 0 && weight == Weight(word, 0, documents))))
+                {
+                    weight = Weight(term, frequency, documents);
+                }
+                var (credit, hit) = Credit(term, frequency, variant.Terms, entry);
+                credit *= isPart ? PartFactor : 1.0;
+                if (credit > best)
+                {
+                    (best, bestTerm) = (credit, hit);
+                }
+            }
             total += weight;
-            if (variantTerms.Contains(term))
+            if (bestTerm is null)
             {
-                covered += weight;
-                matchedVariantTerms.Add(term);
-                topical |= IsTopical(term, frequency, documents);
+                continue;
             }
-            else if (frequency == 0 && term.Length >= 5 && Nearest(term, variantTerms) is { } near)
-            {
-                covered += 0.8 * weight;
-                matchedVariantTerms.Add(near);
-                topical |= IsTopical(near, _reader.DocFreq(new Term(field, near)), documents);
-            }
+            covered += best * weight;
+            matched.Add(bestTerm);
+            topical |= best >= QuestionCredit && IsTopical(bestTerm, _reader.DocFreq(new Term(field, bestTerm)), documents);
         }
         double variantTotal = 0, variantCovered = 0;
-        foreach (var term in variantTerms)
+        foreach (var position in variant.Positions)
         {
-            var weight = Idf(_reader.DocFreq(new Term(field, term)), documents);
+            var weight = Weight(position[0], _reader.DocFreq(new Term(field, position[0])), documents);
             variantTotal += weight;
-            if (matchedVariantTerms.Contains(term))
+            if (position.Any(matched.Contains))
             {
                 variantCovered += weight;
             }
@@ -282,8 +316,48 @@ public sealed class KnowledgeIndex : IDisposable
         return (total <= 0 ? 0 : covered / total, variantTotal <= 0 ? 0 : variantCovered / variantTotal, topical);
     }
 
-    private bool IsTopical(string term, int frequency, int documents) =>
-        !_genericTerms.Contains(term) && frequency < GenericDocumentShare * Math.Max(1, documents) && term.Length > 2;
+    private const double PartFactor = 0.5;
+    private const double VariantCredit = 1.0;
+    private const double QuestionCredit = 0.85;
+    private const double AnswerCredit = 0.6;
+    private const double TypoFactor = 0.8;
+    private const double GenericWeight = 0.3;
+
+    private static (double Credit, string? Matched) Credit(string term, int frequency, HashSet<string> variant, EntryTerms entry)
+    {
+        if (variant.Contains(term))
+        {
+            return (VariantCredit, term);
+        }
+        if (entry.Questions.Contains(term))
+        {
+            return (QuestionCredit, term);
+        }
+        if (entry.Answer.Contains(term))
+        {
+            return (AnswerCredit, term);
+        }
+        if (frequency == 0 && term.Length >= 5)
+        {
+            if (Nearest(term, variant) is { } near)
+            {
+                return (VariantCredit * TypoFactor, near);
+            }
+            if (Nearest(term, entry.Questions) is { } other)
+            {
+                return (QuestionCredit * TypoFactor, other);
+            }
+        }
+        return (0, null);
+    }
+
+    private double Weight(string term, int frequency, int documents) =>
+        Idf(frequency, documents) * (IsGeneric(term, frequency, documents) ? GenericWeight : 1.0);
+
+    private bool IsGeneric(string term, int frequency, int documents) =>
+        _genericTerms.Contains(term) || frequency >= GenericDocumentShare * Math.Max(1, documents) || term.Length <= 2;
+
+    private bool IsTopical(string term, int frequency, int documents) => !IsGeneric(term, frequency, documents);
 
     private static string? Nearest(string term, HashSet<string> candidates) =>
         candidates.FirstOrDefault(c => c.Length >= 4 && EditDistance.Within(term, c, term.Length >= 8 ? 2 : 1));

@@ -49,7 +49,8 @@
   let lang = saved.lang || (/^en/i.test(document.documentElement.lang) ? 'en' : 'sv');
   const t = (key) => STRINGS[lang][key];
 
-  const dl = { conversationId: null, token: null, userId: null, watermark: '' };
+  // A reload continues the stored conversation; the watermark restarts because the transcript is replayed.
+  const dl = { conversationId: saved.conversationId || null, token: null, userId: null, watermark: '' };
   const seen = new Set();          // activity ids already rendered
   const pending = new Map();       // clientActivityID -> user message element
   let connecting = null;           // promise of a started/resumed conversation
@@ -466,10 +467,7 @@
   }
 
   async function connect() {
-    const stored = load();
-    if (stored.conversationId && stored.token) {
-      dl.conversationId = stored.conversationId;
-      setToken(stored.token);
+    if (dl.conversationId && dl.token) {
       try {
         // Empty watermark: replay the whole conversation so the transcript comes back after a reload.
         return begin(await api('GET', `${conversationPath()}?watermark=`));
@@ -665,6 +663,7 @@
   }
 
   function init() {
+    setToken(saved.token);
     ui = build();
     applyLanguage();
     ui.launcher.addEventListener('click', () => (ui.panel.hidden ? open() : close()));

@@ -154,29 +154,35 @@ export class BotProcess {
 
   /**
    * Stops the process. SIGTERM is a normal shutdown (the host drains requests, closes sockets);
-   * SIGKILL is a crash. Falls back to SIGKILL if SIGTERM does not end it in time.
+   * SIGKILL is a crash. If the process has not exited after `timeout` ms it is killed and this
+   * throws, unless `force` is false: then it resolves with { timedOut: true } after the kill.
+   * Resolves { code, signal, elapsedMs, timedOut }.
    */
-  async stop({ signal = 'SIGTERM' } = {}) {
+  async stop({ signal = 'SIGTERM', timeout = STOP_TIMEOUT_MS, throwOnTimeout = true } = {}) {
     const child = this.child;
     if (!child) {
       return null;
     }
     const exited = this.exited;
+    const started = Date.now();
     child.kill(signal);
     let timer;
     const result = await Promise.race([
       exited,
       new Promise((resolve) => {
-        timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS);
+        timer = setTimeout(() => resolve(null), timeout);
       }),
     ]);
     clearTimeout(timer);
     if (result === null) {
       child.kill('SIGKILL');
-      await exited;
-      throw new Error(`The bot did not stop within ${STOP_TIMEOUT_MS} ms after ${signal}:\n${this.log.slice(-4000)}`);
+      const killed = await exited;
+      if (throwOnTimeout) {
+        throw new Error(`The bot did not stop within ${timeout} ms after ${signal}:\n${this.log.slice(-4000)}`);
+      }
+      return { ...killed, elapsedMs: Date.now() - started, timedOut: true };
     }
-    return result;
+    return { ...result, elapsedMs: Date.now() - started, timedOut: false };
   }
 
   /** Stops and starts again on the same port; the data directory is kept unless wipeData is set. */

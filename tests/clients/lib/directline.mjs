@@ -9,34 +9,37 @@ const require = createRequire(import.meta.url);
 const XHR2 = require('xhr2');
 const WS = require('ws');
 
-/** Every XHR made by DLJS in this process: { method, url, headers, body, status, response, done }. */
+/** Every XHR made by DLJS in this process: { method, url, headers, body, sent, held, done, status, response }. */
 export const requestLog = [];
 /** Every WebSocket opened by DLJS in this process: { url, opened, closed, frames: string[] }. */
 export const socketLog = [];
 
+const gates = new Set();
+
 /**
  * Holds back XHRs whose record matches `predicate` until `release()` is called: simulates a
- * request that is slow to leave the client, so a test can control when DLJS reaches the server.
+ * request that is slow to leave the client, so a test controls when DLJS reaches the server.
+ * Returns { held: records waiting, release() }.
  */
-export const xhrGate = {
-  predicate: null,
-  held: [],
-  hold(predicate) {
-    this.predicate = predicate;
-  },
-  release() {
-    this.predicate = null;
-    const held = this.held;
-    this.held = [];
-    for (const send of held) {
-      send();
-    }
-  },
-};
+export function holdRequests(predicate) {
+  const gate = {
+    predicate,
+    held: [],
+    sends: [],
+    release() {
+      gates.delete(gate);
+      for (const send of gate.sends.splice(0)) {
+        send();
+      }
+    },
+  };
+  gates.add(gate);
+  return gate;
+}
 
 class RecordingXMLHttpRequest extends XHR2 {
   open(method, url, ...rest) {
-    this.record = { method, url, headers: {}, body: undefined, status: undefined, response: undefined, done: false, held: false };
+    this.record = { method, url, headers: {}, body: undefined, status: undefined, response: undefined, sent: false, done: false, held: false };
     requestLog.push(this.record);
     return super.open(method, url, ...rest);
   }
@@ -49,14 +52,17 @@ class RecordingXMLHttpRequest extends XHR2 {
   send(body) {
     const record = this.record;
     record.body = body;
+    record.sent = true;
     this.addEventListener('loadend', () => {
       record.status = this.status;
       record.response = this.response;
       record.done = true;
     });
-    if (xhrGate.predicate?.(record)) {
+    const gate = [...gates].find((g) => g.predicate(record));
+    if (gate) {
       record.held = true;
-      xhrGate.held.push(() => {
+      gate.held.push(record);
+      gate.sends.push(() => {
         record.held = false;
         super.send(body);
       });

@@ -9,6 +9,10 @@ if (args is ["knowledge", "search", ..])
 {
     return KnowledgeSearchCommand.Run(args[2..]);
 }
+if (args is ["knowledge", "calibrate", ..])
+{
+    return CalibrateCommand.Run(args[2..]);
+}
 if (args is ["eval", ..])
 {
     return await EvalCommand.RunAsync(args[1..]);

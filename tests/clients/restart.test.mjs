@@ -12,7 +12,7 @@ import { startBot } from './lib/bot-process.mjs';
 import {
   Client, ConnectionStatus, clientActivityId, getToken, holdRequests, requestLog, socketLog, statusName, waitUntil,
 } from './lib/directline.mjs';
-import { api } from './lib/rest.mjs';
+import { RawStream, api, startConversation } from './lib/rest.mjs';
 
 const isBotMessage = (a) => a.type === 'message' && a.from?.role === 'bot';
 const bots = [];
@@ -28,7 +28,7 @@ async function newBot(args = []) {
 }
 
 describe('restarts', { concurrency: true, timeout: 120_000 }, () => {
-  test('A5/A6 restart while connected: DLJS reconnects with its watermark, gets what it missed exactly once, and the conversation persists', async (t) => {
+  test('A5/A6 crash and restart while connected: DLJS reconnects with its watermark, gets what it missed exactly once, and the conversation persists', async (t) => {
     const bot = await newBot();
     const { token } = await getToken(bot);
     const client = new Client({ domain: bot.domain, token, random: () => 0 });
@@ -46,10 +46,12 @@ describe('restarts', { concurrency: true, timeout: 120_000 }, () => {
     const reconnectCall = (r) => r.method === 'GET' && r.url.startsWith(`${bot.domain}/conversations/${conversationId}?`);
     const gate = holdRequests(reconnectCall);
     t.after(() => gate.release());
+    // SIGKILL: a crash. Everything acknowledged before it must survive. (A normal SIGTERM
+    // shutdown is covered by its own test below.)
     const stopping = Date.now();
-    await bot.restart({ signal: 'SIGTERM' });
-    t.diagnostic(`restart (SIGTERM → healthy) took ${Date.now() - stopping} ms`);
-    assert.ok(firstSocket.closed, 'the old socket was closed by the shutdown');
+    await bot.restart({ signal: 'SIGKILL' });
+    t.diagnostic(`restart (SIGKILL → healthy) took ${Date.now() - stopping} ms`);
+    await waitUntil(() => firstSocket.closed, { message: 'DLJS to notice the closed socket' });
 
     // Another tab posts while this client is disconnected: echo + reply are stored meanwhile.
     const missed = await api(bot, 'POST', `/conversations/${conversationId}/activities`, {
@@ -119,5 +121,21 @@ describe('restarts', { concurrency: true, timeout: 120_000 }, () => {
     assert.equal(typeof last.response?.error?.code, 'string', `404 body is a Direct Line error: ${JSON.stringify(last.response)}`);
     const reconnect = await api(bot, 'GET', `/conversations/${conversationId}?watermark=`, { token });
     assert.equal(reconnect.status, 404, 'the token is still valid; the conversation is gone');
+  });
+
+  test('graceful shutdown (SIGTERM) with an open stream: the socket is closed with a close frame and the process exits promptly', async () => {
+    const bot = await newBot();
+    const { token } = await getToken(bot);
+    const conversation = await startConversation(bot, token);
+    const stream = new RawStream(conversation.streamUrl);
+    await stream.opened;
+    await stream.waitForActivity(isBotMessage);
+
+    // Without open streams the bot stops in well under a second; 5 s is generous.
+    const stopped = await bot.stop({ signal: 'SIGTERM', timeout: 5_000, throwOnTimeout: false });
+    await waitUntil(() => stream.closed, { message: 'the client to see the socket close' });
+    assert.equal(stopped.timedOut, false,
+      `the bot was still running ${stopped.elapsedMs} ms after SIGTERM with one open Direct Line stream (killed); stream closed with ${JSON.stringify(stream.closed)}`);
+    assert.ok([1000, 1001].includes(stream.closed.code), `the server closed the stream with a close frame (1000/1001), got ${JSON.stringify(stream.closed)}`);
   });
 });

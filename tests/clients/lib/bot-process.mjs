@@ -155,7 +155,7 @@ export class BotProcess {
   /**
    * Stops the process. SIGTERM is a normal shutdown (the host drains requests, closes sockets);
    * SIGKILL is a crash. If the process has not exited after `timeout` ms it is killed and this
-   * throws, unless `force` is false: then it resolves with { timedOut: true } after the kill.
+   * throws, unless `throwOnTimeout` is false: then it resolves with { timedOut: true } after the kill.
    * Resolves { code, signal, elapsedMs, timedOut }.
    */
   async stop({ signal = 'SIGTERM', timeout = STOP_TIMEOUT_MS, throwOnTimeout = true } = {}) {

@@ -13,6 +13,10 @@ if (args is ["knowledge", "calibrate", ..])
 {
     return CalibrateCommand.Run(args[2..]);
 }
+if (args is ["bench", ..])
+{
+    return await BenchCommand.RunAsync(args[1..]);
+}
 if (args is ["eval", ..])
 {
     return await EvalCommand.RunAsync(args[1..]);

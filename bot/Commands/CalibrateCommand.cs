@@ -19,8 +19,8 @@ internal static class CalibrateCommand
 
     public static int Run(string[] args)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (file is null || !File.Exists(file))
+        var file = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(CommandConfiguration.ResolveFile).FirstOrDefault();
+        if (file is null)
         {
             Console.Error.WriteLine("Usage: dotnet run --project bot -- knowledge calibrate FILE.jsonl");
             return 2;
@@ -66,7 +66,7 @@ internal static class CalibrateCommand
     }
 
     private static double[] Features(SearchFeatures f) =>
-        [f.Coverage, f.ReverseCoverage, f.Margin, f.OutOfVocabulary, f.TopicTermMatched ? 1 : 0, 1];
+        [f.Coverage, f.ReverseCoverage, f.Margin * f.Coverage, f.OutOfVocabulary, f.TopicTermMatched ? 1 : 0, 1];
 
     private static double Predict(double[] w, double[] x) => 1 / (1 + Math.Exp(-w.Zip(x).Sum(p => p.First * p.Second)));
 

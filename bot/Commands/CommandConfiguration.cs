@@ -16,4 +16,22 @@ internal static class CommandConfiguration
             .Build();
         return (configuration, BotPaths.Resolve(configuration, root));
     }
+
+    /// <summary>
+    /// A file named on the command line. `dotnet run --project bot` runs in the project folder, so a
+    /// relative path is also tried against the folder the command was typed in ($PWD).
+    /// </summary>
+    public static string? ResolveFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+        if (!Path.IsPathRooted(path) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell
+            && File.Exists(Path.Combine(shell, path)))
+        {
+            return Path.Combine(shell, path);
+        }
+        return null;
+    }
 }

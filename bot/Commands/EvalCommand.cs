@@ -17,8 +17,8 @@ internal static class EvalCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (file is null || !File.Exists(file))
+        var file = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(CommandConfiguration.ResolveFile).FirstOrDefault();
+        if (file is null)
         {
             Console.Error.WriteLine("Usage: dotnet run --project bot -- eval FILE.jsonl [--verbose]");
             return 2;

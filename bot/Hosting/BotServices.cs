@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Bot.Alerts;
 using Bot.Channels.DirectLine;
 using Bot.Storage;
 using Bot.Turns;
@@ -62,6 +63,8 @@ internal static class BotServices
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+                + "connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await next(context);
         });
@@ -81,6 +84,7 @@ internal static class BotServices
                 : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapDirectLine();
+        app.MapAlerts();
         return app;
     }
 

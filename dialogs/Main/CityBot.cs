@@ -16,6 +16,7 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
 {
     private const int MaxClarifyOptions = 3;
     private const double ClarifySpread = 0.25;
+    private const double TieMargin = 0.05;
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -112,6 +113,13 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         var candidates = result.Candidates.Take(MaxClarifyOptions).Select(c => new DecisionCandidate(c.Entry.Id, Math.Round(c.Match, 3))).ToList();
         var top = result.Top;
 
+        if (result.Features.OtherMunicipality is { } place)
+        {
+            var name = char.ToUpper(place[0], System.Globalization.CultureInfo.InvariantCulture) + place[1..];
+            await SendAsync(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Messages.OtherMunicipality.For(language), name), language, cancellationToken);
+            return (state with { PendingOptions = [] }, Decision(Outcomes.Fallback, language, null, result.Confidence, candidates));
+        }
+
         if (top is null || result.Confidence < options.ClarifyThreshold)
         {
             var misses = state.Misses + 1;
@@ -130,7 +138,10 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
                 Decision(Outcomes.Handoff, language, top.Entry.Id, result.Confidence, candidates));
         }
 
-        if (result.Confidence >= options.AnswerThreshold)
+        // Two entries explaining the question equally well: let the resident choose (Bot Framework's
+        // low-score-variation rule) rather than guess between them.
+        var tied = result.Candidates.Count > 1 && result.Features.Margin < TieMargin;
+        if (result.Confidence >= options.AnswerThreshold && !tied)
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
             var answer = AnswerComposer.Text(top.Entry, text, language, today);

@@ -84,6 +84,10 @@ public static class Messages
         "Ring 112 direkt om någon är i akut fara. Du kan också ringa Självmordslinjen 90101 (dygnet runt) eller 1177 Vårdguiden för råd. Du är inte ensam – det finns hjälp att få.",
         "Call 112 right away if someone is in immediate danger. You can also call the Swedish suicide prevention line Självmordslinjen on 90101 (24/7) or 1177 for healthcare advice. You are not alone – help is available.");
 
+    public static readonly LocalizedText OtherMunicipality = new(
+        "Jag svarar bara på frågor om Göteborgs Stad, så jag kan inte svara om {0}. Vänd dig till {0}s kommun, eller fråga mig hur det fungerar i Göteborg.",
+        "I only answer questions about the City of Gothenburg, so I can't answer about {0}. Please contact the municipality of {0}, or ask me how it works in Gothenburg.");
+
     public static readonly LocalizedText Source = new("Källa", "Source");
 
     public static readonly LocalizedText NoText = new(

@@ -5,7 +5,8 @@ public sealed record Lexicon(
     IReadOnlyList<string> CompoundParts,
     IReadOnlyDictionary<string, string> LinkingForms,
     IReadOnlyDictionary<string, string> Stems,
-    IReadOnlyList<string> GenericTerms)
+    IReadOnlyList<string> GenericTerms,
+    IReadOnlyList<string> OtherMunicipalities)
 {
-    public static Lexicon Empty { get; } = new([], new Dictionary<string, string>(), new Dictionary<string, string>(), []);
+    public static Lexicon Empty { get; } = new([], new Dictionary<string, string>(), new Dictionary<string, string>(), [], []);
 }

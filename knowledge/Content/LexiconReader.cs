@@ -21,7 +21,8 @@ internal static class LexiconReader
             Lower(yaml.TextList(root, "compound_parts", 0, "the lexicon")),
             Map(yaml, root, "linking_forms"),
             Map(yaml, root, "stems"),
-            Lower(yaml.TextList(root, "generic_terms", 0, "the lexicon")));
+            Lower(yaml.TextList(root, "generic_terms", 0, "the lexicon")),
+            Lower(yaml.TextList(root, "other_municipalities", 0, "the lexicon")));
     }
 
     private static List<string> Lower(IReadOnlyList<string> words) => words.Select(w => w.ToLowerInvariant()).ToList();

@@ -16,6 +16,10 @@ public sealed class KnowledgeIndex : IDisposable
 {
     private const int MaxQueryTerms = 32;
     private const int HitsToCollapse = 60;
+    private const int EntriesToScore = 15;
+    private static readonly double RankReverseWeight = double.Parse(Environment.GetEnvironmentVariable("RANK_R") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double RankScoreWeight = double.Parse(Environment.GetEnvironmentVariable("RANK_S") ?? "0.3", System.Globalization.CultureInfo.InvariantCulture);
+    private const int VariantsPerEntry = 3;
     private const float QuestionBoost = 3.0f;
     private const float FoldedBoost = 1.5f;
     private const float GramsBoost = 0.3f;
@@ -23,6 +27,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const float EnglishQueryBoost = 3.0f;
     private const float AnswerBoost = 0.5f;
     private const float FuzzyBoost = 0.5f;
+    private const float EnglishAnswerBoost = 1.2f;
     private const double GenericDocumentShare = 0.1;
 
     private static readonly BM25Similarity Similarity = new(1.2f, 0.5f);
@@ -34,7 +39,14 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<IndexedVariant> _variants = [];
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
     private readonly HashSet<string> _genericTerms;
+    private readonly HashSet<string> _otherMunicipalities;
+    private readonly HashSet<string> _swedishAnswerVocabulary;
+    private readonly HashSet<string> _englishAnswerVocabulary;
     private readonly int _swedishDocuments;
+    /// <summary>Entry id and variant ordinal (-1 for answer documents) by Lucene document number.</summary>
+    private readonly (string EntryId, int Ordinal)[] _documents;
+    /// <summary>Document frequency of every term of the folded and English fields, looked up without touching the index.</summary>
+    private readonly Dictionary<string, int> _frequencies;
     private readonly int _englishDocuments;
 
     private sealed record IndexedVariant(string EntryId, string Kind, string Text, HashSet<string> Terms, List<string[]> Positions);
@@ -84,7 +96,37 @@ public sealed class KnowledgeIndex : IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = Similarity };
-        _genericTerms = new HashSet<string>(knowledge.Lexicon.GenericTerms.Select(CityAnalysis.Fold), StringComparer.Ordinal);
+        _documents = new (string, int)[_reader.MaxDoc];
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+        {
+            var stored = _reader.Document(doc);
+            _documents[doc] = (stored.Get(KnowledgeFields.EntryId), stored.GetField("n").GetInt32Value() ?? -1);
+        }
+        _frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in new[] { KnowledgeFields.Folded, KnowledgeFields.English })
+        {
+            var terms = MultiFields.GetTerms(_reader, field);
+            if (terms is null)
+            {
+                continue;
+            }
+            var iterator = terms.GetEnumerator();
+            while (iterator.MoveNext())
+            {
+                _frequencies[field + ":" + iterator.Term.Utf8ToString()] = iterator.DocFreq;
+            }
+        }
+        _otherMunicipalities = new HashSet<string>(knowledge.Lexicon.OtherMunicipalities, StringComparer.Ordinal);
+        _swedishAnswerVocabulary = new HashSet<string>(_swedishTerms.Values.SelectMany(t => t.Answer), StringComparer.Ordinal);
+        _englishAnswerVocabulary = new HashSet<string>(_englishTerms.Values.SelectMany(t => t.Answer), StringComparer.Ordinal);
+        // Function words weigh little when judging how much of a question an entry explains; they
+        // stay in the index, where BM25's idf already discounts them.
+        _genericTerms = new HashSet<string>(
+            knowledge.Lexicon.GenericTerms
+                .Concat(Lucene.Net.Analysis.Sv.SwedishAnalyzer.DefaultStopSet)
+                .Concat(Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet)
+                .Select(CityAnalysis.Fold),
+            StringComparer.Ordinal);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -153,25 +195,31 @@ public sealed class KnowledgeIndex : IDisposable
         var byEntry = new Dictionary<string, EntryMatch>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
-            var stored = _searcher.Doc(hit.Doc);
-            var entryId = stored.Get(KnowledgeFields.EntryId);
-            var entry = Knowledge.Find(entryId);
-            if (entry is null || entry.ContextOnly)
-            {
-                continue;
-            }
+            var (entryId, ordinal) = _documents[hit.Doc];
             if (!byEntry.TryGetValue(entryId, out var match))
             {
+                var entry = Knowledge.Find(entryId);
+                if (entry is null || entry.ContextOnly)
+                {
+                    continue;
+                }
                 match = new EntryMatch(entry);
                 byEntry[entryId] = match;
             }
             match.Score = Math.Max(match.Score, hit.Score);
-            var ordinal = stored.GetField("n").GetInt32Value() ?? -1;
-            if (ordinal >= 0)
+            if (ordinal >= 0 && match.Variants.Count < VariantsPerEntry)
+            {
+                match.Variants.Add(ordinal);
+            }
+        }
+        // Coverage is the expensive part: compute it for the best entries by BM25 only.
+        foreach (var match in byEntry.Values.OrderByDescending(m => m.Score).Take(EntriesToScore))
+        {
+            foreach (var ordinal in match.Variants)
             {
                 var variant = _variants[ordinal];
                 var swedish = variant.Kind == KnowledgeFields.KindSwedish;
-                var entryTerms = swedish ? _swedishTerms[entryId] : _englishTerms[entryId];
+                var entryTerms = swedish ? _swedishTerms[match.Entry.Id] : _englishTerms[match.Entry.Id];
                 var (coverage, reverse, topical) = Coverage(swedish ? foldedPositions : englishPositions, variant, entryTerms, swedish);
                 if (coverage + (0.5 * reverse) > match.Coverage + (0.5 * match.ReverseCoverage))
                 {
@@ -187,15 +235,13 @@ public sealed class KnowledgeIndex : IDisposable
             return SearchResult.Empty;
         }
 
-        var ranked = byEntry.Values
-            .OrderByDescending(m => ConfidenceModel.Match(m.Coverage, m.ReverseCoverage) + (0.02 * m.Score))
-            .ToList();
+        var best = byEntry.Values.Max(m => m.Score);
+        double Rank(EntryMatch m) => m.Coverage + (RankReverseWeight * m.ReverseCoverage) + (RankScoreWeight * m.Score / best);
+        var ranked = byEntry.Values.OrderByDescending(Rank).ToList();
         var top = ranked[0];
-        var second = ranked.Count > 1 ? ConfidenceModel.Match(ranked[1].Coverage, ranked[1].ReverseCoverage) : 0;
-        var topMatch = ConfidenceModel.Match(top.Coverage, top.ReverseCoverage);
-        var margin = topMatch <= 0 ? 0 : Math.Clamp((topMatch - second) / topMatch, 0, 1);
+        var margin = ranked.Count < 2 || Rank(top) <= 0 ? 1 : Math.Clamp((Rank(top) - Rank(ranked[1])) / Rank(top), 0, 1);
         var oov = OutOfVocabulary(foldedTerms, englishTerms, language);
-        var result = new SearchFeatures(top.Coverage, top.ReverseCoverage, margin, oov, top.TopicTermMatched, false);
+        var result = new SearchFeatures(top.Coverage, top.ReverseCoverage, margin, oov, top.TopicTermMatched, false, OtherMunicipality(text, top.Entry));
         var maxScore = ranked.Max(m => m.Score);
         var candidates = ranked.Take(maxCandidates)
             .Select(m => new Candidate(m.Entry, maxScore <= 0 ? 0 : m.Score / maxScore, ConfidenceModel.Match(m.Coverage, m.ReverseCoverage), m.Question ?? m.Entry.Question))
@@ -211,6 +257,7 @@ public sealed class KnowledgeIndex : IDisposable
         public double ReverseCoverage { get; set; }
         public bool TopicTermMatched { get; set; }
         public string? Question { get; set; }
+        public List<int> Variants { get; } = [];
     }
 
     private BooleanQuery BuildQuery(string text, Language language, List<string> foldedTerms, List<string> englishTerms)
@@ -234,7 +281,7 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var term in englishTerms)
         {
             query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.English, term)), englishBoost), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.AnswerEnglish, term)), AnswerBoost), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.AnswerEnglish, term)), language == Language.English ? EnglishAnswerBoost : AnswerBoost), Occur.SHOULD);
         }
         var grams = new BooleanQuery(disableCoord: true);
         foreach (var gram in _analysis.Terms(KnowledgeFields.Grams, text).Take(BooleanQuery.MaxClauseCount / 4))
@@ -282,7 +329,7 @@ public sealed class KnowledgeIndex : IDisposable
             foreach (var term in position)
             {
                 var isPart = term != word && word.Contains(term, StringComparison.Ordinal);
-                var frequency = _reader.DocFreq(new Term(field, term));
+                var frequency = Frequency(field, term);
                 if (!isPart && (weight < 0 || (frequency > 0 && weight == Weight(word, 0, documents))))
                 {
                     weight = Weight(term, frequency, documents);
@@ -301,12 +348,12 @@ public sealed class KnowledgeIndex : IDisposable
             }
             covered += best * weight;
             matched.Add(bestTerm);
-            topical |= best >= QuestionCredit && IsTopical(bestTerm, _reader.DocFreq(new Term(field, bestTerm)), documents);
+            topical |= best >= QuestionCredit && IsTopical(bestTerm, Frequency(field, bestTerm), documents);
         }
         double variantTotal = 0, variantCovered = 0;
         foreach (var position in variant.Positions)
         {
-            var weight = Weight(position[0], _reader.DocFreq(new Term(field, position[0])), documents);
+            var weight = Weight(position[0], Frequency(field, position[0]), documents);
             variantTotal += weight;
             if (position.Any(matched.Contains))
             {
@@ -362,17 +409,41 @@ public sealed class KnowledgeIndex : IDisposable
     private static string? Nearest(string term, HashSet<string> candidates) =>
         candidates.FirstOrDefault(c => c.Length >= 4 && EditDistance.Within(term, c, term.Length >= 8 ? 2 : 1));
 
+    /// <summary>Another municipality named in the question and not in the entry (questions about Malmö are not ours).</summary>
+    private string? OtherMunicipality(string text, KnowledgeEntry entry)
+    {
+        if (_otherMunicipalities.Count == 0)
+        {
+            return null;
+        }
+        var words = QuestionText.Normalize(text).Split(' ');
+        foreach (var word in words)
+        {
+            var place = _otherMunicipalities.Contains(word) ? word
+                : word.EndsWith('s') && _otherMunicipalities.Contains(word[..^1]) ? word[..^1]
+                : null;
+            if (place is not null && !QuestionText.Normalize(entry.Answer.Sv + " " + entry.Answer.En).Contains(place, StringComparison.Ordinal))
+            {
+                return place;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The share of the question's words that appear nowhere in the knowledge base (questions or answers).</summary>
     private double OutOfVocabulary(List<string> foldedTerms, List<string> englishTerms, Language language)
     {
-        var (terms, field) = language == Language.English
-            ? (englishTerms, KnowledgeFields.English)
-            : (foldedTerms, KnowledgeFields.Folded);
+        var (terms, field, answers) = language == Language.English
+            ? (englishTerms, KnowledgeFields.English, _englishAnswerVocabulary)
+            : (foldedTerms, KnowledgeFields.Folded, _swedishAnswerVocabulary);
         if (terms.Count == 0)
         {
             return 1;
         }
-        return terms.Count(t => _reader.DocFreq(new Term(field, t)) == 0) / (double)terms.Count;
+        return terms.Count(t => Frequency(field, t) == 0 && !answers.Contains(t)) / (double)terms.Count;
     }
+
+    private int Frequency(string field, string term) => _frequencies.GetValueOrDefault(field + ":" + term);
 
     private static double Idf(int frequency, int documents) =>
         Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));

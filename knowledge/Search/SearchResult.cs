@@ -18,7 +18,8 @@ public sealed record SearchFeatures(
     double Margin,
     double OutOfVocabulary,
     bool TopicTermMatched,
-    bool ExactMatch)
+    bool ExactMatch,
+    string? OtherMunicipality = null)
 {
     public static SearchFeatures None { get; } = new(0, 0, 0, 1, false, false);
 }

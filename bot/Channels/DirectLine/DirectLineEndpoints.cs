@@ -16,6 +16,7 @@ internal static class DirectLineEndpoints
     {
         app.MapPost("/api/directline/token", CreateWebsiteTokenAsync)
             .RequireRateLimiting(CorsPolicy)
+            .RequireCors(CorsPolicy)
             .WithName("CreateDirectLineToken");
 
         var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);

@@ -9,7 +9,7 @@
 
   const script = document.currentScript;
   // Same origin as this script unless the host page says otherwise (data-bot-url="https://…").
-  const BASE = (script && (script.dataset.botUrl || new URL(script.src, location.href).origin)) || '';
+  const BASE = ((script && (script.dataset.botUrl || new URL(script.src, location.href).origin)) || '').replace(/\/$/, '');
   const STORE_KEY = 'cb-chat';
   const MAX_LEN = 2000;
   const POLL_MS = 1000;
@@ -27,7 +27,7 @@
       failed: 'Kunde inte skickas – försök igen', retry: 'Försök igen',
       connectError: 'Chatten kunde inte ansluta. Försök igen om en stund.',
       ended: 'Samtalet är avslutat', suggestions: 'Förslag', newTab: ' (öppnas i ny flik)',
-      download: 'Ladda ner', alerts: 'Viktig information',
+      download: 'Ladda ner',
     },
     en: {
       locale: 'en-US', otherLang: 'Svenska', otherCode: 'sv',
@@ -39,14 +39,14 @@
       failed: 'Could not be sent – please try again', retry: 'Try again',
       connectError: 'The chat could not connect. Please try again in a while.',
       ended: 'The conversation has ended', suggestions: 'Suggestions', newTab: ' (opens in a new tab)',
-      download: 'Download', alerts: 'Important information',
+      download: 'Download',
     },
   };
 
   // ---- State --------------------------------------------------------------------------------
 
   const saved = load();
-  let lang = saved.lang || (/^en/i.test(document.documentElement.lang) ? 'en' : 'sv');
+  let lang = STRINGS[saved.lang] ? saved.lang : /^en/i.test(document.documentElement.lang) ? 'en' : 'sv';
   const t = (key) => STRINGS[lang][key];
 
   // A reload continues the stored conversation; the watermark restarts because the transcript is replayed.
@@ -65,7 +65,10 @@
   let typingUntil = 0;
   let typingTimer = null;
   let connError = null;
+  let atBottom = true;
   let ui = null;
+  // Where the panel covers the whole viewport (same query as widget.css) it behaves as a modal dialog.
+  const fullScreen = window.matchMedia('(max-width: 30em), (max-height: 30em)');
 
   function load() {
     try {
@@ -121,7 +124,7 @@
     const alerts = h('div', { class: 'cb-alerts' });
     const log = h('div', { id: 'cb-log', class: 'cb-log', role: 'log', 'aria-live': 'polite', tabindex: '0', i18nLabel: 'log' });
     const typing = h('div', { id: 'cb-typing', class: 'cb-typing', 'aria-hidden': 'true', hidden: true }, h('span', { i18n: 'typing' }));
-    const input = h('textarea', { id: 'cb-input', class: 'cb-input', rows: '2', maxlength: String(MAX_LEN), autocomplete: 'off' });
+    const input = h('textarea', { id: 'cb-input', class: 'cb-input', rows: '2', maxlength: String(MAX_LEN), autocomplete: 'off', 'aria-describedby': 'cb-notice' });
     const form = h('form', { id: 'cb-form', class: 'cb-form', novalidate: true },
       h('label', { for: 'cb-input', class: 'cb-sr', i18n: 'label' }),
       input,
@@ -129,7 +132,7 @@
     const panel = h('div', { id: 'cb-panel', class: 'cb-panel', role: 'dialog', 'aria-labelledby': 'cb-title', hidden: true },
       h('div', { class: 'cb-header' }, h('h2', { id: 'cb-title', class: 'cb-title', i18n: 'title' }), langBtn, closeBtn),
       alerts, log, typing,
-      h('p', { class: 'cb-notice' }, h('span', { i18n: 'notice' }), ' ',
+      h('p', { class: 'cb-notice' }, h('span', { id: 'cb-notice', i18n: 'notice' }), ' ',
         h('a', { href: `${BASE}/integritet.html`, i18n: 'privacy' })),
       form);
     const root = h('div', { class: 'cb-root' }, launcher, panel);
@@ -243,6 +246,7 @@
 
   function scrollDown() {
     ui.log.scrollTop = ui.log.scrollHeight;
+    atBottom = true;
   }
 
   function clearActions() {
@@ -637,11 +641,25 @@
 
   // ---- Open / close -------------------------------------------------------------------------
 
+  function keepFocusInside(event) {
+    const items = [...ui.panel.querySelectorAll('button, a[href], textarea, [tabindex="0"]')].filter((el) => el.offsetParent);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   function open(focus = true) {
     if (ui.panel.hidden) {
       ui.panel.hidden = false;
       ui.launcher.setAttribute('aria-expanded', 'true');
       ui.root.classList.add('cb-is-open');
+      ui.panel.setAttribute('aria-modal', String(fullScreen.matches));
       save({ open: true });
       ready().catch(showConnError);
       loadAlerts();
@@ -678,7 +696,16 @@
         event.preventDefault();
         close();
         ui.launcher.focus();
+      } else if (event.key === 'Tab' && fullScreen.matches) {
+        keepFocusInside(event);
       }
+    });
+    // Keep the newest message in view when the panel resizes (e.g. a phone's keyboard opens).
+    ui.log.addEventListener('scroll', () => {
+      atBottom = ui.log.scrollHeight - ui.log.scrollTop - ui.log.clientHeight < 40;
+    });
+    window.addEventListener('resize', () => {
+      if (atBottom && !ui.panel.hidden) scrollDown();
     });
     ui.form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -16,4 +16,28 @@ public sealed record ConversationState
     /// <summary>Questions in a row the bot could not answer.</summary>
     public int Misses { get; init; }
     public int Turns { get; init; }
+
+    /// <summary>Who answers the resident: the bot, the queue (waiting for a guide), a guide, or the message box after hours.</summary>
+    public string Owner { get; init; } = ConversationOwners.Bot;
+    /// <summary>The open handoff case, while <see cref="Owner"/> is not the bot.</summary>
+    public string? CaseId { get; init; }
+    /// <summary>A closed case whose rating the bot has asked for.</summary>
+    public string? RatingCaseId { get; init; }
+    /// <summary>Whether the bot has confirmed that it saved the resident's after-hours message.</summary>
+    public bool MessageAcknowledged { get; init; }
+    /// <summary>The resident's recent questions and what the bot did with them, for a guide's case summary.</summary>
+    public IReadOnlyList<Exchange> History { get; init; } = [];
+}
+
+/// <summary>One question and the bot's decision on it.</summary>
+public sealed record Exchange(string Question, string Outcome, string? AnswerId, double Confidence, string? Topic, DateTimeOffset At);
+
+/// <summary>Values of <see cref="ConversationState.Owner"/>.</summary>
+public static class ConversationOwners
+{
+    public const string Bot = "bot";
+    public const string Queued = "queued";
+    public const string Guide = "guide";
+    /// <summary>After hours or with no guide signed in: the resident leaves a message to be answered later.</summary>
+    public const string Message = "message";
 }

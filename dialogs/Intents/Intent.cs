@@ -13,4 +13,6 @@ public enum Intent
     Help,
     Goodbye,
     NoneOfThese,
+    NotHelpful,
+    Frustration,
 }

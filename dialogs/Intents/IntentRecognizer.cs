@@ -24,6 +24,14 @@ public static partial class IntentRecognizer
         {
             return Intent.NoneOfThese;
         }
+        if (NotHelpful().IsMatch(t))
+        {
+            return Intent.NotHelpful;
+        }
+        if (Frustration().IsMatch(t))
+        {
+            return Intent.Frustration;
+        }
         if (WhoAreYou().IsMatch(t))
         {
             return Intent.WhoAreYou;
@@ -73,6 +81,12 @@ public static partial class IntentRecognizer
 
     [GeneratedRegex(@"\b(människa|människor|riktig person|levande person|handläggare(n)?|vägledare(n)?|servicevägledare(n)?|operatör|(prata|tala|snacka|chatta) med (någon|en riktig|en levande|personal|kundtjänst|er|en person|någon person|någon hos er|någon på (kommunen|staden))|få tag på (en|någon)|komma i kontakt med (en|någon)|ring(a)? (upp )?mig|kan någon ringa|bli uppringd|koppla mig|real person|human being|a human|live agent|(talk|speak|chat) (to|with) (someone|somebody|a person|an agent|a human|staff|customer service|an operator)|call me( back)?|operator)\b")]
     private static partial Regex HumanRequest();
+
+    [GeneratedRegex(@"\b(det hjälpte inte|hjälpte inte|det (var|är) inte (det|vad) jag (frågade|menade|undrade)|fel svar|svaret (stämmer|hjälpte) inte|du svarar fel|inte det jag (frågade|menade)|(that|it|this) (didn't|did not|does not|doesn't) help|not helpful|wrong answer|that's not what i (asked|meant)|not what i asked)\b")]
+    private static partial Regex NotHelpful();
+
+    [GeneratedRegex(@"\b(värdelös|värdelöst|dålig bot|dumma bot|korkad|fattar ingenting|förstår ingenting|du fattar inte|skitbot|jävla|jävlar|helvete|idiot|förbannad|trött på (dig|det här)|useless|stupid bot|dumb bot|ridiculous|waste of time|fed up|this is crazy)\b")]
+    private static partial Regex Frustration();
 
     [GeneratedRegex(@"\b(tack|tackar|tusen tack|thanks|thank you|thx)\b")]
     private static partial Regex Thanks();

@@ -1,7 +1,9 @@
 using Dialogs.Dates;
 using Dialogs.Engine;
+using Dialogs.Handoff;
 using Dialogs.Intents;
 using Dialogs.Protocol;
+using System.Globalization;
 using Knowledge;
 using Knowledge.Analysis;
 using Knowledge.Search;
@@ -12,7 +14,7 @@ namespace Dialogs.Main;
 /// The city contact-center bot: welcome, fixed intents (emergency first), then the knowledge base
 /// with three bands: answer, clarify with options, or say honestly that it cannot answer.
 /// </summary>
-public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options) : IBot
+public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null) : IBot
 {
     private const int MaxClarifyOptions = 3;
     private const double ClarifySpread = 0.25;
@@ -74,23 +76,46 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
             return (state, Decision(Outcomes.SmallTalk, language));
         }
 
-        switch (IntentRecognizer.Recognize(text))
+        var intent = IntentRecognizer.Recognize(text);
+        // Someone in danger is told to call 112 first, whoever answers the conversation.
+        if (intent is Intent.SelfHarm or Intent.Emergency)
         {
-            case Intent.SelfHarm:
-                await SendAsync(turn, Messages.SelfHarm.For(language), language, cancellationToken);
-                return (state, Decision(Outcomes.Emergency, language));
-            case Intent.Emergency:
-                await SendAsync(turn, Messages.Emergency.For(language), language, cancellationToken);
-                return (state, Decision(Outcomes.Emergency, language));
+            await SendAsync(turn, (intent == Intent.SelfHarm ? Messages.SelfHarm : Messages.Emergency).For(language), language, cancellationToken);
+            if (state.Owner != ConversationOwners.Bot && state.CaseId is { } urgentCase && handoff is not null)
+            {
+                await handoff.RelayAsync(urgentCase, turn.Activity, cancellationToken);
+            }
+            return (Remember(state, text, Outcomes.Emergency), Decision(Outcomes.Emergency, language));
+        }
+        if (state.Owner != ConversationOwners.Bot && state.CaseId is { } caseId && handoff is not null)
+        {
+            return await RelayAsync(turn, state, caseId, language, cancellationToken);
+        }
+        if (state.RatingCaseId is { } ratedCase)
+        {
+            state = state with { RatingCaseId = null };
+            if (Rating(text) is { } rating && handoff is not null)
+            {
+                await handoff.RateAsync(ratedCase, rating, cancellationToken);
+                await SendAsync(turn, Messages.RatingThanks.For(language), language, cancellationToken);
+                return (state, Decision(Outcomes.SmallTalk, language));
+            }
+        }
+
+        switch (intent)
+        {
             case Intent.WhoAreYou:
                 return await SmallTalkAsync(turn, state, Messages.WhoAreYou, language, cancellationToken);
             case Intent.HumanRequest:
-                await SendAsync(turn, $"{Messages.HumanRequested.For(language)} {Messages.ContactCenter.For(language)}", language, cancellationToken);
-                return (state with { PendingOptions = [], Misses = 0 }, Decision(Outcomes.Handoff, language));
+                return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff), HandoffReason.Requested, language, Messages.HumanRequested.For(language), null, cancellationToken);
+            case Intent.NotHelpful:
+                return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff), HandoffReason.NotHelpful, language, null, null, cancellationToken);
+            case Intent.Frustration:
+                return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff), HandoffReason.Frustration, language, null, null, cancellationToken);
             case Intent.NoneOfThese:
                 await SendAsync(turn, $"{Messages.NoneOfThese.For(language)} {Messages.ContactCenter.For(language)}", language, cancellationToken,
                     [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
-                return (state with { PendingOptions = [], Misses = state.Misses + 1 }, Decision(Outcomes.Fallback, language));
+                return (Remember(state with { PendingOptions = [], Misses = state.Misses + 1 }, text, Outcomes.Fallback), Decision(Outcomes.Fallback, language));
             case Intent.Greeting:
                 return await SmallTalkAsync(turn, state, Messages.Greeting, language, cancellationToken);
             case Intent.Thanks:
@@ -102,6 +127,82 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
             default:
                 return await AnswerFromKnowledgeAsync(turn, state, text, language, cancellationToken);
         }
+    }
+
+    /// <summary>A guide answers this conversation: pass the message on and stay silent (after hours: confirm once).</summary>
+    private async Task<(ConversationState, BotDecision)> RelayAsync(ITurnContext turn, ConversationState state, string caseId, Language language, CancellationToken cancellationToken)
+    {
+        await handoff!.RelayAsync(caseId, turn.Activity, cancellationToken);
+        if (state.Owner == ConversationOwners.Message && !state.MessageAcknowledged)
+        {
+            var replyBy = ContactCenterReplyBy(language);
+            await SendAsync(turn, string.Format(CultureInfo.InvariantCulture, Messages.MessageSaved.For(language), replyBy), language, cancellationToken);
+            state = state with { MessageAcknowledged = true };
+        }
+        return (state, Decision(Outcomes.Relay, language));
+    }
+
+    /// <summary>Creates a case for a service guide and tells the resident what happens next.</summary>
+    private async Task<(ConversationState, BotDecision)> HandOffAsync(
+        ITurnContext turn, ConversationState state, HandoffReason reason, Language language, string? lead, KnowledgeEntry? entry,
+        CancellationToken cancellationToken, double confidence = 1.0, IReadOnlyList<DecisionCandidate>? candidates = null)
+    {
+        var prefix = lead is null ? "" : lead + " ";
+        var decision = Decision(Outcomes.Handoff, language, entry?.Id, confidence, candidates);
+        if (handoff is null)
+        {
+            await SendAsync(turn, prefix + Messages.ContactCenter.For(language), language, cancellationToken);
+            return (state with { Misses = 0, PendingOptions = [] }, decision);
+        }
+        var topic = entry?.Topic ?? state.History.LastOrDefault(h => h.Topic is not null)?.Topic;
+        var response = await handoff.RequestAsync(new HandoffRequest(turn.Activity, reason, language.Code(), topic, state.History), cancellationToken);
+        var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
+        var replyBy = response.ReplyBy is { } by ? TimeZoneInfo.ConvertTime(by, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture) : "";
+        var text = response.Result switch
+        {
+            HandoffResult.Queued when response.ExpectedWait is { } wait =>
+                string.Format(culture, Messages.Queued.For(language), response.Position, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))),
+            HandoffResult.Queued => string.Format(culture, Messages.QueuedUnknownWait.For(language), response.Position),
+            HandoffResult.Closed => string.Format(culture, Messages.Closed.For(language), replyBy),
+            _ => string.Format(culture, Messages.NoGuides.For(language), replyBy),
+        };
+        if (response.Alert is { Length: > 0 } alert)
+        {
+            text = alert + "\n\n" + text;
+        }
+        await SendAsync(turn, prefix + text, language, cancellationToken);
+        var owner = response.Result == HandoffResult.Queued ? ConversationOwners.Queued : ConversationOwners.Message;
+        return (state with { Misses = 0, PendingOptions = [], Owner = owner, CaseId = response.CaseId, MessageAcknowledged = false }, decision);
+    }
+
+    private string ContactCenterReplyBy(Language language)
+    {
+        var hours = Knowledge.Calendar.ContactCenterHours.Default;
+        var next = hours.NextOpening(clock.GetUtcNow().AddHours(hours.IsOpen(clock.GetUtcNow()) ? 24 : 0));
+        var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
+        return TimeZoneInfo.ConvertTime(next, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture);
+    }
+
+    private static int? Rating(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t.Length == 1 && t[0] is >= '1' and <= '5')
+        {
+            return t[0] - '0';
+        }
+        return t switch
+        {
+            "👍" or "bra" or "good" or "tumme upp" => 5,
+            "👎" or "dåligt" or "bad" or "tumme ner" => 1,
+            _ => null,
+        };
+    }
+
+    /// <summary>Keeps the last questions and decisions for a guide's case summary.</summary>
+    private ConversationState Remember(ConversationState state, string question, string outcome, string? answerId = null, double confidence = 1.0, string? topic = null)
+    {
+        var exchange = new Exchange(question.Length > 500 ? question[..500] : question, outcome, answerId, Math.Round(confidence, 3), topic, clock.GetUtcNow());
+        return state with { History = [.. state.History.TakeLast(9), exchange] };
     }
 
     private async Task<(ConversationState, BotDecision)> AnswerFromKnowledgeAsync(
@@ -117,25 +218,27 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         {
             var name = char.ToUpper(place[0], System.Globalization.CultureInfo.InvariantCulture) + place[1..];
             await SendAsync(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Messages.OtherMunicipality.For(language), name), language, cancellationToken);
-            return (state with { PendingOptions = [] }, Decision(Outcomes.Fallback, language, null, result.Confidence, candidates));
+            return (Remember(state with { PendingOptions = [] }, text, Outcomes.Fallback, null, result.Confidence), Decision(Outcomes.Fallback, language, null, result.Confidence, candidates));
         }
 
         if (top is null || result.Confidence < options.ClarifyThreshold)
         {
             var misses = state.Misses + 1;
-            var message = misses >= 2 ? Messages.FallbackAgain : Messages.Fallback;
-            await SendAsync(turn, $"{message.For(language)} {Messages.ContactCenter.For(language)}", language, cancellationToken,
+            if (misses >= 2)
+            {
+                return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff, null, result.Confidence), HandoffReason.NotAnswered, language,
+                    Messages.FallbackAgain.For(language), null, cancellationToken, result.Confidence, candidates);
+            }
+            await SendAsync(turn, $"{Messages.Fallback.For(language)} {Messages.ContactCenter.For(language)}", language, cancellationToken,
                 [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
-            var outcome = misses >= 2 ? Outcomes.Handoff : Outcomes.Fallback;
-            return (state with { Misses = misses, PendingOptions = [] }, Decision(outcome, language, null, result.Confidence, candidates));
+            return (Remember(state with { Misses = misses, PendingOptions = [] }, text, Outcomes.Fallback, null, result.Confidence),
+                Decision(Outcomes.Fallback, language, null, result.Confidence, candidates));
         }
 
         if (top.Entry.Handoff)
         {
-            var body = $"{top.Entry.Answer.For(language)} {Messages.ContactCenter.For(language)}";
-            await SendAsync(turn, body, language, cancellationToken);
-            return (state with { Misses = 0, PendingOptions = [], LastAnswerId = top.Entry.Id },
-                Decision(Outcomes.Handoff, language, top.Entry.Id, result.Confidence, candidates));
+            return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff, top.Entry.Id, result.Confidence, top.Entry.Topic), HandoffReason.PersonalCase, language,
+                top.Entry.Answer.For(language), top.Entry, cancellationToken, result.Confidence, candidates);
         }
 
         // Two entries explaining the question equally well: let the resident choose (Bot Framework's
@@ -146,7 +249,7 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
             var answer = AnswerComposer.Text(top.Entry, text, language, today);
             await SendAsync(turn, answer, language, cancellationToken, AnswerComposer.Followups(top.Entry, index.Knowledge, language));
-            return (state with { Misses = 0, PendingOptions = [], PendingQuestion = null, LastAnswerId = top.Entry.Id },
+            return (Remember(state with { Misses = 0, PendingOptions = [], PendingQuestion = null, LastAnswerId = top.Entry.Id }, text, Outcomes.Answer, top.Entry.Id, result.Confidence, top.Entry.Topic),
                 Decision(Outcomes.Answer, language, top.Entry.Id, result.Confidence, candidates));
         }
 
@@ -159,7 +262,7 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
             .Append(CardAction.ImBack(Messages.NoneOfTheseButton.For(language)))
             .ToList();
         await SendAsync(turn, Messages.Clarify.For(language), language, cancellationToken, buttons);
-        return (state with { PendingOptions = choices.Select(o => o.Entry.Id).ToList(), PendingQuestion = text },
+        return (Remember(state with { PendingOptions = choices.Select(o => o.Entry.Id).ToList(), PendingQuestion = text }, text, Outcomes.Clarify, null, result.Confidence, top.Entry.Topic),
             Decision(Outcomes.Clarify, language, null, result.Confidence, candidates));
     }
 

@@ -88,6 +88,30 @@ public static class Messages
         "Jag svarar bara på frågor om Göteborgs Stad, så jag kan inte svara om {0}. Vänd dig till {0}s kommun, eller fråga mig hur det fungerar i Göteborg.",
         "I only answer questions about the City of Gothenburg, so I can't answer about {0}. Please contact the municipality of {0}, or ask me how it works in Gothenburg.");
 
+    public static readonly LocalizedText Queued = new(
+        "Jag kopplar dig till en servicevägledare. Du är nummer {0} i kön och väntetiden är ungefär {1} minuter. Du behöver inte upprepa din fråga – vägledaren ser vad vi har skrivit.",
+        "I am connecting you to a service guide. You are number {0} in the queue and the wait is about {1} minutes. You don't need to repeat your question – the guide can see what we have written.");
+
+    public static readonly LocalizedText QueuedUnknownWait = new(
+        "Jag kopplar dig till en servicevägledare. Du är nummer {0} i kön. Jag kan inte säga exakt hur länge du får vänta. Du behöver inte upprepa din fråga – vägledaren ser vad vi har skrivit.",
+        "I am connecting you to a service guide. You are number {0} in the queue. I can't say exactly how long the wait is. You don't need to repeat your question – the guide can see what we have written.");
+
+    public static readonly LocalizedText Closed = new(
+        "Kontaktcenter har stängt just nu, så ingen servicevägledare kan chatta med dig. Skriv din fråga och hur vi kan nå dig (e-post eller telefon), så svarar en vägledare senast {0}.",
+        "The contact center is closed right now, so no service guide can chat with you. Write your question and how we can reach you (e-mail or phone), and a guide will reply by {0}.");
+
+    public static readonly LocalizedText NoGuides = new(
+        "Just nu är ingen servicevägledare inloggad i chatten. Skriv din fråga och hur vi kan nå dig (e-post eller telefon), så svarar en vägledare senast {0}. Du kan också ringa 031-365 00 00.",
+        "No service guide is signed in to the chat right now. Write your question and how we can reach you (e-mail or phone), and a guide will reply by {0}. You can also call +46 31-365 00 00.");
+
+    public static readonly LocalizedText MessageSaved = new(
+        "Tack, jag har sparat ditt meddelande till vägledarna. Du får svar senast {0}. Skriv gärna mer om du vill lägga till något.",
+        "Thank you, I have saved your message for the guides. You will get a reply by {0}. Feel free to add more.");
+
+    public static readonly LocalizedText RatingThanks = new(
+        "Tack för ditt betyg! Fråga gärna igen om du undrar över något mer.",
+        "Thank you for your rating! Just ask if there is anything else.");
+
     public static readonly LocalizedText Source = new("Källa", "Source");
 
     public static readonly LocalizedText NoText = new(

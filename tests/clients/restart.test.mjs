@@ -75,6 +75,7 @@ describe('restarts', { concurrency: true, timeout: 120_000 }, () => {
     assert.ok(reconnect.response.token.length > 0);
     assert.equal(typeof reconnect.response?.streamUrl, 'string', 'A6: the reconnect response contains a streamUrl');
     assert.match(reconnect.response.streamUrl, /^ws:\/\/127\.0\.0\.1:\d+\/.*watermark=\d+/);
+    assert.equal(client.directLine.token, reconnect.response.token, 'DLJS now uses the token from the reconnect response');
     const sockets = socketLog.filter((s) => s.url.includes(`/conversations/${conversationId}/stream`));
     assert.equal(sockets.length, 2, 'one new socket after the restart');
     assert.equal(sockets[1].url, reconnect.response.streamUrl, 'DLJS opened the streamUrl it was given');

@@ -18,7 +18,7 @@ internal static class DirectLineStream
 
     public static async Task<IResult> AcceptAsync(
         string conversationId, string? watermark, string? t, HttpContext context,
-        DirectLineAuth auth, IConversationStore store, ConversationHub hub, ILogger<DirectLineService> logger)
+        DirectLineAuth auth, IConversationStore store, ConversationHub hub, IHostApplicationLifetime lifetime, ILogger<DirectLineService> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -41,7 +41,8 @@ internal static class DirectLineStream
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var subscription = hub.Subscribe(conversationId);
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Shutting down closes the stream cleanly (1001), so the process stops at once and the client reconnects.
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var receiving = DiscardIncomingAsync(socket, closed);
         try
         {
@@ -86,6 +87,17 @@ internal static class DirectLineStream
         }
         finally
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", grace.Token);
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+                {
+                }
+            }
             await closed.CancelAsync();
             await receiving;
             DirectLineLog.StreamClosed(logger, conversationId);

@@ -1,4 +1,5 @@
 using Bot.Commands;
+using Bot.Guides;
 using Bot.Hosting;
 
 if (args is ["knowledge", "check", ..])
@@ -16,6 +17,10 @@ if (args is ["knowledge", "calibrate", ..])
 if (args is ["bench", ..])
 {
     return await BenchCommand.RunAsync(args[1..]);
+}
+if (args is ["hash-password", ..])
+{
+    return HashPasswordCommand.Run(args[1..]);
 }
 if (args is ["eval", ..])
 {

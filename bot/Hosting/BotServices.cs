@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.DirectLine;
+using Bot.Guides;
+using Bot.Handoff;
+using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
 using Dialogs.Engine;
@@ -32,13 +35,19 @@ internal static class BotServices
         services.AddSingleton(_ => new BotDatabase(paths.DataDirectory));
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
-        services.AddSingleton<IBot, CityBot>();
+        services.AddSingleton<IBot>(sp => new CityBot(
+            sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>()));
+        services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
+        services.AddHandoff(configuration);
 
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
         services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
+        services.AddSingleton<IChannelSender, DirectLineSender>();
 
         services.AddProblemDetails();
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
@@ -53,6 +62,7 @@ internal static class BotServices
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = tokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
+        builder.AddGuideAuthentication();
         return builder;
     }
 
@@ -71,6 +81,8 @@ internal static class BotServices
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseCors();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -85,6 +97,8 @@ internal static class BotServices
         });
         app.MapDirectLine();
         app.MapAlerts();
+        app.MapGuideSignIn();
+        app.MapHandoff();
         return app;
     }
 

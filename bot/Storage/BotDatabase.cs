@@ -44,6 +44,34 @@ internal sealed class BotDatabase
                 json TEXT NOT NULL,
                 updated_at TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS cases (
+                id TEXT PRIMARY KEY,
+                conversation_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                grp TEXT NOT NULL,
+                language TEXT NOT NULL,
+                topic TEXT NULL,
+                summary_json TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                claimed_by TEXT NULL,
+                claimed_by_name TEXT NULL,
+                claimed_at TEXT NULL,
+                closed_at TEXT NULL,
+                resolution TEXT NULL,
+                rating INTEGER NULL
+            );
+            CREATE INDEX IF NOT EXISTS cases_status ON cases (status, created_at);
+            CREATE INDEX IF NOT EXISTS cases_conversation ON cases (conversation_id);
+            CREATE TABLE IF NOT EXISTS case_events (
+                case_id TEXT NOT NULL,
+                at TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                actor TEXT NULL,
+                text TEXT NULL
+            );
+            CREATE INDEX IF NOT EXISTS case_events_case ON case_events (case_id, at);
             CREATE TABLE IF NOT EXISTS settings (
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dialogs.Engine;
 using Dialogs.Main;
 using Dialogs.Protocol;
@@ -10,30 +9,21 @@ namespace Bot.Turns;
 /// Runs one turn for an incoming activity: one turn at a time per conversation, replies sent
 /// through the channel that the activity came from, and the turn error handler around it.
 /// </summary>
-internal sealed class TurnProcessor(IBot bot, IConversationStateStore states, ILogger<TurnProcessor> logger)
+internal sealed class TurnProcessor(IBot bot, IConversationStateStore states, ConversationLocks locks, ILogger<TurnProcessor> logger)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     public async Task ProcessAsync(Activity incoming, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken)
     {
         var conversationId = incoming.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.", nameof(incoming));
-        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
+        var turn = new TurnContext(incoming, send);
         try
         {
-            var turn = new TurnContext(incoming, send);
-            try
-            {
-                await bot.OnTurnAsync(turn, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                await OnTurnErrorAsync(turn, exception, cancellationToken);
-            }
+            await bot.OnTurnAsync(turn, cancellationToken);
         }
-        finally
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            gate.Release();
+            await OnTurnErrorAsync(turn, exception, cancellationToken);
         }
     }
 

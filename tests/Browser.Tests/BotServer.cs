@@ -104,7 +104,8 @@ internal sealed class BotServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development: the guide console then has its demo account (Production refuses to start without guide accounts).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new BotServer(process, port, dataDirectory);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

@@ -72,7 +72,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Stockholm",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var result = new BrowserPage(context, page);
         page.Console += (_, message) =>

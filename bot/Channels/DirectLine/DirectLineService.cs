@@ -13,6 +13,7 @@ namespace Bot.Channels.DirectLine;
 internal sealed partial class DirectLineService(
     IConversationStore store,
     ConversationHub hub,
+    DirectLineOutbox outbox,
     DirectLineTokens tokens,
     TurnProcessor turns,
     ILogger<DirectLineService> logger)
@@ -88,21 +89,8 @@ internal sealed partial class DirectLineService(
     }
 
     /// <summary>Delivers an activity from the bot (or a guide) to the conversation.</summary>
-    public async Task<string> SendAsync(ConversationRecord conversation, Activity activity, CancellationToken cancellationToken)
-    {
-        var stored = await store.AppendAsync(conversation.Id, (sequence, timestamp) => activity with
-        {
-            Id = ActivityId(conversation.Id, sequence),
-            Timestamp = timestamp,
-            ChannelId = ChannelId,
-            Conversation = new ConversationAccount { Id = conversation.Id },
-            From = activity.From ?? BotIdentity.Account,
-            Recipient = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User },
-            ServiceUrl = null,
-        }, cancellationToken);
-        hub.Publish(conversation.Id, stored);
-        return stored.Activity.Id!;
-    }
+    public Task<string> SendAsync(ConversationRecord conversation, Activity activity, CancellationToken cancellationToken) =>
+        outbox.SendAsync(conversation, activity, cancellationToken);
 
     public static string ActivityId(string conversationId, int sequence) => $"{conversationId}|{sequence:D7}";
 

@@ -87,18 +87,23 @@ internal static class DirectLineStream
         }
         finally
         {
-            if (lifetime.ApplicationStopping.IsCancellationRequested && socket.State == WebSocketState.Open)
+            await closed.CancelAsync();
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
+                // Close with a close frame (1001 when shutting down) so the client reconnects at once.
+                var status = lifetime.ApplicationStopping.IsCancellationRequested ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure;
                 using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 try
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", grace.Token);
+                    await socket.CloseOutputAsync(status, null, grace.Token);
                 }
                 catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
                 {
                 }
             }
-            await closed.CancelAsync();
+            // The receive loop ends when the client answers the close frame; give it a moment, then drop the socket.
+            await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+            socket.Abort();
             await receiving;
             DirectLineLog.StreamClosed(logger, conversationId);
         }
@@ -124,23 +129,26 @@ internal static class DirectLineStream
             ? socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken)
             : Task.CompletedTask;
 
-    /// <summary>Reads (and ignores) client frames, such as Direct Line JS's empty pings, until the socket closes.</summary>
+    /// <summary>
+    /// Reads (and ignores) client frames, such as Direct Line JS's empty pings, until the socket closes.
+    /// It is not cancelled with a token: cancelling a pending receive aborts the socket, and then no
+    /// close frame could be sent.
+    /// </summary>
     private static async Task DiscardIncomingAsync(WebSocket socket, CancellationTokenSource closed)
     {
         var buffer = new byte[4096];
         try
         {
-            while (socket.State == WebSocketState.Open && !closed.IsCancellationRequested)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
         }
         finally

@@ -104,7 +104,8 @@ export class BotProcess {
     ];
     const child = spawn('dotnet', args, {
       cwd: this.botDir,
-      env: { ...process.env, DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Production' },
+      // Development: the guide console then has its demo account (Production refuses to start without guide accounts).
+      env: { ...process.env, DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Development' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

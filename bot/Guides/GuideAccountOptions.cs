@@ -1,0 +1,13 @@
+namespace Bot.Guides;
+
+/// <summary>One entry of <c>Guides:Accounts</c> as written in configuration.</summary>
+internal sealed class GuideAccountOptions
+{
+    public string? UserName { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? PasswordHash { get; init; }
+
+    public List<string> Groups { get; init; } = [];
+}

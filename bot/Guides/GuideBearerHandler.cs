@@ -1,0 +1,80 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Guides;
+
+/// <summary>
+/// The "GuideBearer" scheme: <c>Authorization: Bearer &lt;token from POST /api/guide/login&gt;</c>, or
+/// <c>?access_token=</c> on WebSocket and server-sent-event requests, which browsers cannot give a header
+/// (SignalR's convention). Except for console page loads it answers a challenge with 401 and a JSON
+/// problem, never a redirect.
+/// </summary>
+internal sealed class GuideBearerHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, GuideBearerTokens tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    private const string Prefix = "Bearer ";
+    private const int MaxTokenLength = 8 * 1024;
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        string token;
+        if (header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            token = header[Prefix.Length..].Trim();
+        }
+        else if (IsStreamingRequest() && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        {
+            token = queryToken;
+        }
+        else
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        if (token.Length == 0 || token.Length > MaxTokenLength || tokens.Validate(token) is not { } account)
+        {
+            GuideLog.BearerTokenRejected(Logger);
+            return Task.FromResult(AuthenticateResult.Fail("The guide token is invalid or has expired: sign in again with POST /api/guide/login."));
+        }
+        var principal = GuideClaims.CreatePrincipal(account, Scheme.Name);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (GuidePaths.IsConsolePageRequest(Request))
+        {
+            return; // the cookie scheme sends console pages to the sign-in page
+        }
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        var detail = result.Failure?.Message ?? "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/guide/login.";
+        await WriteAsync(GuideProblems.Unauthorized(detail), StatusCodes.Status401Unauthorized);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var detail = Context.Items[GuideProblems.ForbiddenReasonKey] as string ?? "This guide may not do this.";
+        await WriteAsync(GuideProblems.Forbidden(detail), StatusCodes.Status403Forbidden);
+    }
+
+    private async Task WriteAsync(ProblemHttpResult problem, int statusCode)
+    {
+        if (Response.HasStarted)
+        {
+            return;
+        }
+        if (GuidePaths.IsConsolePageRequest(Request))
+        {
+            Response.StatusCode = statusCode;
+            return;
+        }
+        await problem.ExecuteAsync(Context);
+    }
+
+    private bool IsStreamingRequest() =>
+        Context.WebSockets.IsWebSocketRequest || Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+}

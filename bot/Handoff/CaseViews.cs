@@ -1,0 +1,40 @@
+namespace Bot.Handoff;
+
+/// <summary>The JSON shape of a case in the guide API (interfaces.md), with the live waiting time.</summary>
+internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, TimeProvider clock)
+{
+    public async Task<object> ViewAsync(Case item, CancellationToken cancellationToken, bool includeEvents = false)
+    {
+        var waitedUntil = item.ClaimedAt ?? item.ClosedAt ?? clock.GetUtcNow();
+        var events = includeEvents ? await cases.EventsAsync(item.Id, cancellationToken) : [];
+        return new
+        {
+            item.Id,
+            item.ConversationId,
+            item.Channel,
+            item.Status,
+            item.Group,
+            item.CreatedAt,
+            item.ClaimedBy,
+            item.ClaimedByName,
+            item.ClaimedAt,
+            item.ClosedAt,
+            item.Resolution,
+            item.Rating,
+            summary = new
+            {
+                item.Summary.Question,
+                item.Summary.Topic,
+                item.Summary.Language,
+                item.Summary.Channel,
+                item.Summary.Reason,
+                item.Summary.BotAnswers,
+                item.Summary.Details,
+                wait = (int)Math.Max(0, (waitedUntil - item.CreatedAt).TotalSeconds),
+            },
+            transcript = await handoff.TranscriptAsync(item, cancellationToken),
+            notes = events.Where(e => e.Kind == "note").Select(e => new { e.At, author = e.Actor, e.Text }),
+            events = events.Where(e => e.Kind != "note").Select(e => new { e.At, e.Kind, e.Actor, e.Text }),
+        };
+    }
+}

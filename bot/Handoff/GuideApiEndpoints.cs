@@ -1,0 +1,138 @@
+using Bot.Guides;
+using Knowledge;
+using Knowledge.Analysis;
+
+namespace Bot.Handoff;
+
+/// <summary>The guide API (/api/guide): what the console does, for scripts and other systems too.</summary>
+internal static class GuideApiEndpoints
+{
+    public const int MaxTextLength = 5000;
+
+    private sealed record ClaimRequest(bool TakeOver);
+    private sealed record TextRequest(string? Text);
+    private sealed record CloseRequest(string? Resolution, bool BackToBot = true);
+    private sealed record TransferRequest(string? Group);
+    private sealed record StatusRequest(bool Ready);
+
+    public static IEndpointRouteBuilder MapGuideApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/guide").RequireAuthorization(GuidePolicies.Guide);
+
+        api.MapGet("/me", (HttpContext context, GuidePresence presence) =>
+        {
+            var guide = Guide(context);
+            return Results.Json(new { guide.UserName, guide.DisplayName, guide.Groups, ready = presence.Get(guide.UserName)?.Ready ?? false });
+        });
+        api.MapPost("/status", (HttpContext context, StatusRequest request, GuidePresence presence) =>
+        {
+            var guide = Guide(context);
+            presence.SetReady(guide.UserName, guide.DisplayName, guide.Groups, request.Ready);
+            return Results.Json(new { ready = request.Ready });
+        });
+        api.MapGet("/groups", (KnowledgeProvider knowledge) =>
+            Results.Json(knowledge.Current.Knowledge.Topics.Select(t => t.Group).Append(KnowledgeBase.GeneralGroup).Distinct().Order()));
+        api.MapGet("/cases", async (string? status, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        {
+            if (status is not (null or CaseStatus.Queued or CaseStatus.Active or CaseStatus.Closed or CaseStatus.Message))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "status must be queued, active, message or closed");
+            }
+            var list = await cases.ListAsync(status, cancellationToken);
+            return Results.Json(await Task.WhenAll(list.Select(c => views.ViewAsync(c, cancellationToken))));
+        });
+        api.MapGet("/cases/{id}", async (string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+            await cases.GetAsync(id, cancellationToken) is { } item
+                ? Results.Json(await views.ViewAsync(item, cancellationToken, includeEvents: true))
+                : Problem(StatusCodes.Status404NotFound, "no such case"));
+        api.MapPost("/cases/{id}/claim", async (string id, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        {
+            var request = await OptionalBodyAsync<ClaimRequest>(context, cancellationToken);
+            var (result, item) = await handoff.ClaimAsync(id, Guide(context), request?.TakeOver ?? false, cancellationToken);
+            return await ResultAsync(result, id, cases, views, cancellationToken,
+                item?.ClaimedBy is { } by ? $"the case is handled by {by}; claim it with {{\"takeOver\": true}} to take it over" : "the case is closed");
+        });
+        api.MapPost("/cases/{id}/messages", async (string id, TextRequest request, HttpContext context, HandoffService handoff, CancellationToken cancellationToken) =>
+        {
+            if (Invalid(request.Text) is { } invalid)
+            {
+                return invalid;
+            }
+            var (result, activityId) = await handoff.SendAsync(id, Guide(context), request.Text!.Trim(), cancellationToken);
+            return result == CaseActionResult.Ok ? Results.Json(new { id = activityId }) : Failure(result, "claim the case before writing to the resident");
+        });
+        api.MapPost("/cases/{id}/typing", async (string id, HttpContext context, HandoffService handoff, CancellationToken cancellationToken) =>
+        {
+            var result = await handoff.TypingAsync(id, Guide(context), cancellationToken);
+            return result == CaseActionResult.Ok ? Results.NoContent() : Failure(result, "claim the case first");
+        });
+        api.MapPost("/cases/{id}/close", async (string id, CloseRequest request, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+            await ResultAsync(await handoff.CloseAsync(id, Guide(context), request.Resolution, request.BackToBot, cancellationToken), id, cases, views, cancellationToken,
+                "only the guide handling the case can close it"));
+        api.MapPost("/cases/{id}/transfer", async (string id, TransferRequest request, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Group))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "group is required");
+            }
+            return await ResultAsync(await handoff.TransferAsync(id, Guide(context), request.Group, cancellationToken), id, cases, views, cancellationToken,
+                "only the guide handling the case can transfer it");
+        });
+        api.MapPost("/cases/{id}/notes", async (string id, TextRequest request, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        {
+            if (Invalid(request.Text) is { } invalid)
+            {
+                return invalid;
+            }
+            return await ResultAsync(await handoff.NoteAsync(id, Guide(context), request.Text!.Trim(), cancellationToken), id, cases, views, cancellationToken, "");
+        });
+        api.MapGet("/knowledge/search", (string? q, KnowledgeProvider knowledge) =>
+        {
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return Results.Json(Array.Empty<object>());
+            }
+            var result = knowledge.Current.Search(q, LanguageDetector.Detect(q));
+            return Results.Json(result.Candidates.Select(c => new { c.Entry.Id, c.Entry.Question, c.Entry.Topic, answer = c.Entry.Answer.Sv, answerEn = c.Entry.Answer.En, c.Entry.Source, match = Math.Round(c.Match, 2) }));
+        });
+        return app;
+    }
+
+    private static GuideIdentity Guide(HttpContext context) =>
+        GuideIdentity.From(context.User) ?? throw new InvalidOperationException("The guide policy lets only guides through.");
+
+    private static IResult? Invalid(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Problem(StatusCodes.Status400BadRequest, "text is required")
+        : text.Length > MaxTextLength ? Problem(StatusCodes.Status400BadRequest, $"text is longer than {MaxTextLength} characters")
+        : null;
+
+    private static async Task<IResult> ResultAsync(CaseActionResult result, string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken, string conflict) =>
+        result == CaseActionResult.Ok && await cases.GetAsync(id, cancellationToken) is { } item
+            ? Results.Json(await views.ViewAsync(item, cancellationToken, includeEvents: true))
+            : Failure(result, conflict);
+
+    private static IResult Failure(CaseActionResult result, string conflict) => result switch
+    {
+        CaseActionResult.NotFound => Problem(StatusCodes.Status404NotFound, "no such case"),
+        CaseActionResult.Conflict => Problem(StatusCodes.Status409Conflict, conflict),
+        _ => Problem(StatusCodes.Status400BadRequest, "the request is not valid for this case"),
+    };
+
+    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+
+    private static async Task<T?> OptionalBodyAsync<T>(HttpContext context, CancellationToken cancellationToken) where T : class
+    {
+        if (context.Request.ContentLength is null or 0 && !context.Request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            return null;
+        }
+        try
+        {
+            return await context.Request.ReadFromJsonAsync<T>(cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -32,7 +32,10 @@ install_node_packages() {
 run_dotnet_tests() {
   local project=$1 out="$log_dir/$(basename "$project").log"
   echo "== dotnet test $project"
-  dotnet test --project "$project" --no-build 2>&1 | tee "$out" | grep -E "^(failed|  (total|failed|succeeded|skipped):)" || true
+  dotnet test --project "$project" --no-build > "$out" 2>&1
+  grep -E "^  (total|failed|succeeded|skipped):" "$out" || true
+  # Each failure with its message and the top of its stack.
+  grep -A12 -E "^failed " "$out" | grep -vE "^\s+at (System|Microsoft|Xunit)\." || true
   local ok bad
   ok=$(grep -E "^\s+succeeded:" "$out" | tail -1 | grep -oE "[0-9]+" || echo 0)
   bad=$(grep -E "^\s+failed:" "$out" | tail -1 | grep -oE "[0-9]+" || echo 0)
@@ -48,7 +51,7 @@ run_node_tests() {
   echo "== node --test tests/clients"
   (cd tests/clients && node --test --test-reporter=tap --test-concurrency=1 2>&1) > "$out"
   grep -E "^# (tests|pass|fail)" "$out" || { tail -20 "$out"; }
-  grep -E "^not ok" "$out" || true
+  grep -B2 -A20 -E "^\s*not ok" "$out" | grep -E "not ok|error:|expected|actual|message|^\s{6,}\S" | head -60 || true
   local ok bad
   ok=$(grep -E "^# pass " "$out" | grep -oE "[0-9]+" | tail -1)
   bad=$(grep -E "^# fail " "$out" | grep -oE "[0-9]+" | tail -1)

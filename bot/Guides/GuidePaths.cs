@@ -31,6 +31,7 @@ internal static class GuidePaths
     /// </summary>
     public static bool IsConsolePageRequest(HttpRequest request) =>
         IsConsolePath(request.Path)
+        && !Normalize(request.Path.Value).StartsWithSegments(Handoff.GuideHub.Path, StringComparison.OrdinalIgnoreCase)
         && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && !request.HttpContext.WebSockets.IsWebSocketRequest
         && !request.Headers.ContainsKey("X-Requested-With")

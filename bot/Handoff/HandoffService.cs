@@ -84,6 +84,16 @@ internal sealed class HandoffService(
 
     public async Task RelayAsync(string caseId, Activity activity, CancellationToken cancellationToken)
     {
+        // What the resident adds (an address, how to reach them) belongs in the summary's details too.
+        if (await cases.GetAsync(caseId, cancellationToken) is { } item && activity.Text is { Length: > 0 } added)
+        {
+            var details = item.Summary.Details.Concat(DetailExtractor.Extract([added]))
+                .DistinctBy(d => (d.Kind, d.Value.ToUpperInvariant())).ToList();
+            if (details.Count > item.Summary.Details.Count)
+            {
+                await cases.UpdateAsync(item with { Summary = item.Summary with { Details = details } }, cancellationToken);
+            }
+        }
         await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "resident-message", activity.From?.Id, null), cancellationToken);
         await notifier.ResidentMessageAsync(caseId, new { activity.Id, activity.Text, activity.Timestamp }, cancellationToken);
     }

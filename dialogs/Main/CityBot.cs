@@ -161,7 +161,7 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         var text = response.Result switch
         {
             HandoffResult.Queued when response.ExpectedWait is { } wait =>
-                string.Format(culture, Messages.Queued.For(language), response.Position, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))),
+                string.Format(culture, Messages.Queued.For(language), response.Position, Minutes(wait, language)),
             HandoffResult.Queued => string.Format(culture, Messages.QueuedUnknownWait.For(language), response.Position),
             HandoffResult.Closed => string.Format(culture, Messages.Closed.For(language), replyBy),
             _ => string.Format(culture, Messages.NoGuides.For(language), replyBy),
@@ -181,6 +181,14 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         var next = hours.NextOpening(clock.GetUtcNow().AddHours(hours.IsOpen(clock.GetUtcNow()) ? 24 : 0));
         var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
         return TimeZoneInfo.ConvertTime(next, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture);
+    }
+
+    private static string Minutes(TimeSpan wait, Language language)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        return language == Language.English
+            ? (minutes == 1 ? "1 minute" : $"{minutes} minutes")
+            : (minutes == 1 ? "1 minut" : $"{minutes} minuter");
     }
 
     private static int? Rating(string text)

@@ -89,8 +89,8 @@ public static class Messages
         "I only answer questions about the City of Gothenburg, so I can't answer about {0}. Please contact the municipality of {0}, or ask me how it works in Gothenburg.");
 
     public static readonly LocalizedText Queued = new(
-        "Jag kopplar dig till en servicevägledare. Du är nummer {0} i kön och väntetiden är ungefär {1} minuter. Du behöver inte upprepa din fråga – vägledaren ser vad vi har skrivit.",
-        "I am connecting you to a service guide. You are number {0} in the queue and the wait is about {1} minutes. You don't need to repeat your question – the guide can see what we have written.");
+        "Jag kopplar dig till en servicevägledare. Du är nummer {0} i kön och väntetiden är ungefär {1}. Du behöver inte upprepa din fråga – vägledaren ser vad vi har skrivit.",
+        "I am connecting you to a service guide. You are number {0} in the queue and the wait is about {1}. You don't need to repeat your question – the guide can see what we have written.");
 
     public static readonly LocalizedText QueuedUnknownWait = new(
         "Jag kopplar dig till en servicevägledare. Du är nummer {0} i kön. Jag kan inte säga exakt hur länge du får vänta. Du behöver inte upprepa din fråga – vägledaren ser vad vi har skrivit.",
@@ -101,8 +101,8 @@ public static class Messages
         "The contact center is closed right now, so no service guide can chat with you. Write your question and how we can reach you (e-mail or phone), and a guide will reply by {0}.");
 
     public static readonly LocalizedText NoGuides = new(
-        "Just nu är ingen servicevägledare inloggad i chatten. Skriv din fråga och hur vi kan nå dig (e-post eller telefon), så svarar en vägledare senast {0}. Du kan också ringa 031-365 00 00.",
-        "No service guide is signed in to the chat right now. Write your question and how we can reach you (e-mail or phone), and a guide will reply by {0}. You can also call +46 31-365 00 00.");
+        "Just nu är ingen servicevägledare ledig i chatten. Skriv din fråga och hur vi kan nå dig (e-post eller telefon), så svarar en vägledare senast {0}. Du kan också ringa 031-365 00 00.",
+        "No service guide is available in the chat right now. Write your question and how we can reach you (e-mail or phone), and a guide will reply by {0}. You can also call +46 31-365 00 00.");
 
     public static readonly LocalizedText MessageSaved = new(
         "Tack, jag har sparat ditt meddelande till vägledarna. Du får svar senast {0}. Skriv gärna mer om du vill lägga till något.",

@@ -115,6 +115,8 @@ public class HandoffTests
         var item = Assert.Single(messages.EnumerateArray());
         var detail = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{item.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
         Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("text").GetString()!.Contains("070-123 45 67", StringComparison.Ordinal));
+        Assert.Contains(detail.GetProperty("summary").GetProperty("details").EnumerateArray(),
+            d => d.GetProperty("kind").GetString() == "telefon" && d.GetProperty("value").GetString() == "070-123 45 67");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Browser.Tests;
 /// One bot process and one Chromium per test class. Chromium is Debian's (/usr/bin/chromium, or
 /// $CHROMIUM_PATH); Playwright never downloads a browser.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>Extra command-line settings for the bot process.</summary>
+    protected virtual IEnumerable<string>? BotArguments => null;
+
     internal BotServer Bot => _bot ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialized.");
@@ -35,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new FileNotFoundException($"Chromium not found at {ChromiumPath}: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).");
         }
-        var starting = BotServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var starting = BotServer.StartAsync(BotArguments, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -14,7 +14,7 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
     public Task<string> NextIdAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = $"case-sequence-{now.Year}";
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO settings (key, value) VALUES ($key, '1')
@@ -28,7 +28,7 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
 
     public Task CreateAsync(Case item, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO cases ({Columns}) VALUES ($id, $conversation, $channel, $user, $status, $group, $language, $topic, $summary, $created, $claimedBy, $claimedByName, $claimedAt, $closedAt, $resolution, $rating)";
         Bind(command, item);
@@ -38,7 +38,7 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
 
     public Task UpdateAsync(Case item, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE cases SET status = $status, grp = $group, topic = $topic, summary_json = $summary, claimed_by = $claimedBy,
@@ -63,7 +63,7 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
 
     public Task AddEventAsync(string caseId, CaseEvent item, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO case_events (case_id, at, kind, actor, text) VALUES ($id, $at, $kind, $actor, $text)";
         command.Parameters.AddWithValue("$id", caseId);

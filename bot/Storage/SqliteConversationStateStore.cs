@@ -20,7 +20,7 @@ internal sealed class SqliteConversationStateStore(BotDatabase database) : IConv
 
     public Task SaveAsync(string conversationId, ConversationState state, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO conversation_state (conversation_id, json, updated_at) VALUES ($id, $json, $now)
@@ -35,7 +35,7 @@ internal sealed class SqliteConversationStateStore(BotDatabase database) : IConv
 
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM conversation_state WHERE conversation_id = $id";
         command.Parameters.AddWithValue("$id", conversationId);

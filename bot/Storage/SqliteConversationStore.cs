@@ -8,7 +8,7 @@ internal sealed class SqliteConversationStore(BotDatabase database) : IConversat
 {
     public Task CreateAsync(string conversationId, string userId, string channel, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO conversations (id, user_id, channel, created_at) VALUES ($id, $user, $channel, $now)";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -35,7 +35,7 @@ internal sealed class SqliteConversationStore(BotDatabase database) : IConversat
 
     public Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE conversations SET started = 1 WHERE id = $id AND started = 0";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -44,7 +44,7 @@ internal sealed class SqliteConversationStore(BotDatabase database) : IConversat
 
     public Task<StoredActivity> AppendAsync(string conversationId, Func<int, DateTimeOffset, Activity> build, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWrite();
         using var transaction = connection.BeginTransaction(deferred: false);
         int sequence;
         DateTimeOffset? last;

@@ -37,6 +37,7 @@ internal sealed class CityAnalysis : IDisposable
     ];
 
     private readonly HunspellDictionary? _hunspell;
+    private readonly Lemmatizer? _lemmatizer;
     private readonly SynonymMap? _synonyms;
     private readonly CharArraySet _compoundParts;
     private readonly CharArraySet _foldedCompoundParts;
@@ -47,6 +48,7 @@ internal sealed class CityAnalysis : IDisposable
     private CityAnalysis(KnowledgeBase knowledge)
     {
         _hunspell = SwedishDictionary.Load(knowledge.ContentDirectory);
+        _lemmatizer = _hunspell is null ? null : new Lemmatizer(_hunspell);
         _synonyms = BuildSynonyms(knowledge.Synonyms);
         _stems = new Dictionary<string, string>(knowledge.Lexicon.Stems, StringComparer.Ordinal);
         _afterCompound = new Dictionary<string, string>(knowledge.Lexicon.LinkingForms, StringComparer.Ordinal);
@@ -172,7 +174,7 @@ internal sealed class CityAnalysis : IDisposable
 
     /// <param name="lowered">a stream already in lower case</param>
     private TokenStream Lemmas(TokenStream lowered) =>
-        _hunspell is null ? lowered : new HunspellStemFilter(lowered, _hunspell, dedup: true, longestOnly: true);
+        _lemmatizer is null ? lowered : new CachedLemmaFilter(lowered, _lemmatizer);
 
     private List<string> CompoundDictionary(KnowledgeBase knowledge)
     {
@@ -236,6 +238,7 @@ internal sealed class CityAnalysis : IDisposable
 
     public void Dispose()
     {
+        _lemmatizer?.Dispose();
         Lemmatizer.Dispose();
         Swedish.Dispose();
         Folded.Dispose();

@@ -17,6 +17,8 @@ public sealed class KnowledgeIndex : IDisposable
     private const int MaxQueryTerms = 32;
     private const int HitsToCollapse = 60;
     private const int EntriesToScore = 15;
+    private const int MaxFuzzyTerms = 3;
+    private const int MaxGrams = 64;
     private static readonly double RankReverseWeight = double.Parse(Environment.GetEnvironmentVariable("RANK_R") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly double RankScoreWeight = double.Parse(Environment.GetEnvironmentVariable("RANK_S") ?? "0.3", System.Globalization.CultureInfo.InvariantCulture);
     private const int VariantsPerEntry = 3;
@@ -63,35 +65,47 @@ public sealed class KnowledgeIndex : IDisposable
         _analysis = CityAnalysis.Build(knowledge);
         _directory = new RAMDirectory();
         var config = new IndexWriterConfig(CityAnalysis.Version, _analysis.PerField) { Similarity = Similarity };
+        // Analysis (Hunspell, decompounding) is the slow part of building: spread it over the cores.
+        // IndexWriter and the analyzers are thread-safe.
+        var work = knowledge.Entries
+            .SelectMany(e => e.SwedishQuestions.Select(q => (Entry: e, Kind: KnowledgeFields.KindSwedish, Question: q))
+                .Concat(e.QuestionsEn.Select(q => (Entry: e, Kind: KnowledgeFields.KindEnglish, Question: q))))
+            .ToList();
+        var variants = new IndexedVariant[work.Count];
+        Parallel.For(0, work.Count, i =>
+        {
+            var (entry, kind, question) = work[i];
+            var positions = _analysis.Positions(kind == KnowledgeFields.KindSwedish ? KnowledgeFields.Folded : KnowledgeFields.English, question);
+            variants[i] = new IndexedVariant(entry.Id, kind, question, new HashSet<string>(positions.SelectMany(p => p), StringComparer.Ordinal), positions);
+        });
+        _variants.AddRange(variants);
+        _swedishDocuments = work.Count(w => w.Kind == KnowledgeFields.KindSwedish);
+        _englishDocuments = work.Count - _swedishDocuments;
+        foreach (var item in work)
+        {
+            _exact.TryAdd(QuestionText.Normalize(item.Question), item.Entry.Id);
+        }
+        var byEntry = _variants.GroupBy(v => (v.EntryId, v.Kind)).ToDictionary(g => g.Key, g => g.SelectMany(v => v.Terms).ToHashSet(StringComparer.Ordinal));
+        var answers = knowledge.Entries.AsParallel().Select(e => (e.Id,
+            Swedish: new HashSet<string>(_analysis.Terms(KnowledgeFields.Folded, e.Answer.Sv), StringComparer.Ordinal),
+            English: new HashSet<string>(_analysis.Terms(KnowledgeFields.English, e.Answer.En), StringComparer.Ordinal))).ToList();
+        foreach (var (id, swedish, english) in answers)
+        {
+            _swedishTerms[id] = new EntryTerms(byEntry.GetValueOrDefault((id, KnowledgeFields.KindSwedish)) ?? [], swedish);
+            _englishTerms[id] = new EntryTerms(byEntry.GetValueOrDefault((id, KnowledgeFields.KindEnglish)) ?? [], english);
+        }
         using (var writer = new IndexWriter(_directory, config))
         {
-            foreach (var entry in knowledge.Entries)
-            {
-                foreach (var question in entry.SwedishQuestions)
-                {
-                    AddVariant(writer, entry, KnowledgeFields.KindSwedish, question);
-                    _swedishDocuments++;
-                }
-                foreach (var question in entry.QuestionsEn)
-                {
-                    AddVariant(writer, entry, KnowledgeFields.KindEnglish, question);
-                    _englishDocuments++;
-                }
-                _swedishTerms[entry.Id] = new EntryTerms(
-                    UnionOf(entry.Id, KnowledgeFields.KindSwedish),
-                    new HashSet<string>(_analysis.Terms(KnowledgeFields.Folded, entry.Answer.Sv), StringComparer.Ordinal));
-                _englishTerms[entry.Id] = new EntryTerms(
-                    UnionOf(entry.Id, KnowledgeFields.KindEnglish),
-                    new HashSet<string>(_analysis.Terms(KnowledgeFields.English, entry.Answer.En), StringComparer.Ordinal));
-                writer.AddDocument(
-                [
-                    new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
-                    new StringField(KnowledgeFields.Kind, KnowledgeFields.KindAnswer, Field.Store.YES),
-                    new StoredField("n", -1),
-                    new TextField(KnowledgeFields.Answer, entry.Answer.Sv, Field.Store.NO),
-                    new TextField(KnowledgeFields.AnswerEnglish, entry.Answer.En, Field.Store.NO),
-                ]);
-            }
+            Parallel.For(0, work.Count, i => writer.AddDocument(VariantDocument(work[i].Entry, work[i].Kind, work[i].Question, i)));
+            Parallel.ForEach(knowledge.Entries, entry => writer.AddDocument(
+            [
+                new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
+                new StringField(KnowledgeFields.Kind, KnowledgeFields.KindAnswer, Field.Store.YES),
+                new StoredField("n", -1),
+                new TextField(KnowledgeFields.Answer, entry.Answer.Sv, Field.Store.NO),
+                new TextField(KnowledgeFields.AnswerEnglish, entry.Answer.En, Field.Store.NO),
+            ]));
+            writer.ForceMerge(1);
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
@@ -131,21 +145,10 @@ public sealed class KnowledgeIndex : IDisposable
 
     public KnowledgeBase Knowledge { get; }
 
-    private HashSet<string> UnionOf(string entryId, string kind) =>
-        new(_variants.Where(v => v.EntryId == entryId && v.Kind == kind).SelectMany(v => v.Terms), StringComparer.Ordinal);
-
     public static KnowledgeIndex Build(KnowledgeBase knowledge) => new(knowledge);
 
-    private void AddVariant(IndexWriter writer, KnowledgeEntry entry, string kind, string question)
+    private static Document VariantDocument(KnowledgeEntry entry, string kind, string question, int ordinal)
     {
-        var ordinal = _variants.Count;
-        var swedish = kind == KnowledgeFields.KindSwedish;
-        var positions = _analysis.Positions(swedish ? KnowledgeFields.Folded : KnowledgeFields.English, question);
-        _variants.Add(new IndexedVariant(entry.Id, kind, question, new HashSet<string>(positions.SelectMany(p => p), StringComparer.Ordinal), positions));
-        if (!_exact.ContainsKey(QuestionText.Normalize(question)))
-        {
-            _exact[QuestionText.Normalize(question)] = entry.Id;
-        }
         var document = new Document
         {
             new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
@@ -153,7 +156,7 @@ public sealed class KnowledgeIndex : IDisposable
             new StoredField("n", ordinal),
             new TextField(KnowledgeFields.Grams, question, Field.Store.NO),
         };
-        if (swedish)
+        if (kind == KnowledgeFields.KindSwedish)
         {
             document.Add(new TextField(KnowledgeFields.Question, question, Field.Store.NO));
             document.Add(new TextField(KnowledgeFields.Folded, question, Field.Store.NO));
@@ -162,7 +165,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             document.Add(new TextField(KnowledgeFields.English, question, Field.Store.NO));
         }
-        writer.AddDocument(document);
+        return document;
     }
 
     /// <summary>The entry whose question (or an alternative) is exactly this text, ignoring case and punctuation.</summary>
@@ -268,11 +271,15 @@ public sealed class KnowledgeIndex : IDisposable
             query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.Question, term)), QuestionBoost), Occur.SHOULD);
             query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.Answer, term)), AnswerBoost), Occur.SHOULD);
         }
+        var fuzzy = 0;
         foreach (var term in foldedTerms)
         {
             query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.Folded, term)), FoldedBoost), Occur.SHOULD);
-            if (term.Length >= 5 && _reader.DocFreq(new Term(KnowledgeFields.Folded, term)) == 0)
+            // Typo tolerance only for unknown words of Swedish questions, and only a few per question: fuzzy
+            // matching is the expensive part (English words are all "unknown" to the Swedish field).
+            if (language == Language.Swedish && term.Length >= 5 && fuzzy < MaxFuzzyTerms && Frequency(KnowledgeFields.Folded, term) == 0)
             {
+                fuzzy++;
                 var edits = term.Length >= 8 ? 2 : 1;
                 query.Add(Boosted(new FuzzyQuery(new Term(KnowledgeFields.Folded, term), edits, 1, 10, true), FuzzyBoost), Occur.SHOULD);
             }
@@ -284,7 +291,7 @@ public sealed class KnowledgeIndex : IDisposable
             query.Add(Boosted(new TermQuery(new Term(KnowledgeFields.AnswerEnglish, term)), language == Language.English ? EnglishAnswerBoost : AnswerBoost), Occur.SHOULD);
         }
         var grams = new BooleanQuery(disableCoord: true);
-        foreach (var gram in _analysis.Terms(KnowledgeFields.Grams, text).Take(BooleanQuery.MaxClauseCount / 4))
+        foreach (var gram in _analysis.Terms(KnowledgeFields.Grams, text).Take(MaxGrams))
         {
             grams.Add(new TermQuery(new Term(KnowledgeFields.Grams, gram)), Occur.SHOULD);
         }

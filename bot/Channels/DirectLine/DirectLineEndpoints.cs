@@ -152,7 +152,10 @@ internal static class DirectLineEndpoints
         }
         var (caller, _) = auth.Authenticate(context);
         var userId = caller!.IsSecret ? activity.From?.Id ?? conversation.UserId : conversation.UserId;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var id = await directLine.PostAsync(conversation, activity, userId, ServiceUrl(context.Request), cancellationToken);
+        // How long storing the activity and running the bot's turn took, for monitoring and the bench.
+        context.Response.Headers["Server-Timing"] = FormattableString.Invariant($"turn;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00}");
         return Results.Json(new ResourceResponse(id));
     }
 

@@ -5,12 +5,13 @@ using System.Text.Json;
 using Dialogs.Protocol;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests;
 
 /// <summary>The bot host in memory, with its own data folder and a log that tests can read.</summary>
-internal sealed class BotApplication(string? dataDirectory = null, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal sealed class BotApplication(string? dataDirectory = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "bot-test-" + Guid.NewGuid().ToString("N"));
 
@@ -28,6 +29,10 @@ internal sealed class BotApplication(string? dataDirectory = null, IDictionary<s
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(LogLines)).SetMinimumLevel(LogLevel.Debug));
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>Creates a conversation through the website token endpoint and starts it.</summary>

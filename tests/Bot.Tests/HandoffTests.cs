@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dialogs.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests;
 
@@ -175,5 +176,44 @@ public class HandoffTests
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+}
+
+public class HandoffTimeoutTests
+{
+    [Fact]
+    public async Task QueuedCaseNobodyClaims_GetsTheLeaveAMessageOffer_AndAGoneGuideReleasesTheirCase()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Handoff:QueueTimeoutMinutes"] = "5", ["Handoff:GuideDisconnectMinutes"] = "2" }, clock: clock);
+        var client = app.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/guide/login", new { userName = "demo", password = "demo" }, TestContext.Current.CancellationToken);
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var presence = app.Services.GetRequiredService<Bot.Handoff.GuidePresence>();
+        presence.Connected("demo", "Demo Vägledare", ["Allmänna frågor"]);
+        var timeouts = app.Services.GetRequiredService<Bot.Handoff.HandoffTimeouts>();
+        var waiting = await app.StartChatAsync();
+        var served = await app.StartChatAsync();
+        await waiting.PostMessageAsync("Jag vill prata med en människa");
+        await served.PostMessageAsync("Kan jag få prata med en handläggare?");
+        var queued = await client.GetFromJsonAsync<JsonElement>("/api/guide/cases?status=queued", TestContext.Current.CancellationToken);
+        var servedCase = queued.EnumerateArray().Single(c => c.GetProperty("conversationId").GetString() == served.ConversationId).GetProperty("id").GetString();
+        await client.PostAsync($"/api/guide/cases/{servedCase}/claim", null, TestContext.Current.CancellationToken);
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        presence.Disconnected("demo");
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await timeouts.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        var (waitingActivities, _) = await waiting.GetActivitiesAsync();
+        Assert.Contains(waitingActivities, a => a.Text?.Contains("alla vägledare upptagna", StringComparison.Ordinal) == true);
+        var messages = await client.GetFromJsonAsync<JsonElement>("/api/guide/cases?status=message", TestContext.Current.CancellationToken);
+        Assert.Contains(messages.EnumerateArray(), c => c.GetProperty("conversationId").GetString() == waiting.ConversationId);
+        var released = await client.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{servedCase}", TestContext.Current.CancellationToken);
+        Assert.Equal("queued", released.GetProperty("status").GetString());
+        Assert.Contains(released.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "released");
+        var (servedActivities, _) = await served.GetActivitiesAsync();
+        Assert.Contains(servedActivities, a => a.Text?.Contains("tappade anslutningen", StringComparison.Ordinal) == true);
     }
 }

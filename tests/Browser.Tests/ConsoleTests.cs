@@ -27,6 +27,8 @@ public sealed class ConsoleTests(OpenHoursFixture fixture) : IClassFixture<OpenH
         await guide.GetByLabel("Lösenord").FillAsync("demo");
         await guide.Keyboard.PressAsync("Enter");
         await Assertions.Expect(guide.Locator("#queue")).ToBeVisibleAsync();
+        // The console restores the guide's ready choice once its live connection is up.
+        await Assertions.Expect(guide.Locator("#connection-status")).ToHaveTextAsync("Ansluten");
         var ready = guide.Locator("#ready-toggle");
         if (await ready.GetAttributeAsync("aria-pressed") != "true")
         {

@@ -31,7 +31,7 @@ public static partial class ContentLoader
         {
             entries.AddRange(EntryFileReader.Read(file, Display(contentDirectory, file), topics, problems));
         }
-        if (entries.Count == 0)
+        if (entries.Count == 0 && problems.Count == 0)
         {
             problems.Add(new ContentProblem("entries/", 1, "there are no entries"));
         }

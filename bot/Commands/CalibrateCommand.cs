@@ -25,11 +25,9 @@ internal static class CalibrateCommand
             Console.Error.WriteLine("Usage: dotnet run --project bot -- knowledge calibrate FILE.jsonl");
             return 2;
         }
-        var (_, paths) = CommandConfiguration.Build(args);
-        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        var (_, knowledge) = CommandConfiguration.OpenKnowledge(args);
         if (knowledge is null)
         {
-            KnowledgeCheckCommand.Print(problems, Console.Error);
             return 1;
         }
         var samples = new List<Sample>();

@@ -1,4 +1,5 @@
 using Bot.Hosting;
+using Knowledge;
 
 namespace Bot.Commands;
 
@@ -15,6 +16,18 @@ internal static class CommandConfiguration
             .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray())
             .Build();
         return (configuration, BotPaths.Resolve(configuration, root));
+    }
+
+    /// <summary>The configuration and the indexed knowledge; on invalid content the problems are printed and the knowledge is null.</summary>
+    public static (IConfiguration Configuration, KnowledgeProvider? Knowledge) OpenKnowledge(string[] args)
+    {
+        var (configuration, paths) = Build(args);
+        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        if (knowledge is null)
+        {
+            KnowledgeCheckCommand.Print(problems, Console.Error);
+        }
+        return (configuration, knowledge);
     }
 
     /// <summary>

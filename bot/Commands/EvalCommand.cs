@@ -24,11 +24,9 @@ internal static class EvalCommand
             return 2;
         }
         var verbose = args.Contains("--verbose");
-        var (configuration, paths) = CommandConfiguration.Build(args);
-        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        var (configuration, knowledge) = CommandConfiguration.OpenKnowledge(args);
         if (knowledge is null)
         {
-            KnowledgeCheckCommand.Print(problems, Console.Error);
             return 1;
         }
         var cases = (await File.ReadAllLinesAsync(file))

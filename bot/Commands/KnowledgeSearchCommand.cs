@@ -17,11 +17,9 @@ internal static class KnowledgeSearchCommand
             Console.Error.WriteLine("Usage: dotnet run --project bot -- knowledge search \"your question\"");
             return 2;
         }
-        var (_, paths) = CommandConfiguration.Build(args);
-        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        var (_, knowledge) = CommandConfiguration.OpenKnowledge(args);
         if (knowledge is null)
         {
-            KnowledgeCheckCommand.Print(problems, Console.Error);
             return 1;
         }
         var language = LanguageDetector.Detect(question);

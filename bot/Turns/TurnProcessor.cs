@@ -11,11 +11,25 @@ namespace Bot.Turns;
 /// </summary>
 internal sealed class TurnProcessor(IBot bot, IConversationStateStore states, ConversationLocks locks, ILogger<TurnProcessor> logger)
 {
+    public Task ProcessAsync(Activity incoming, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken) =>
+        ProcessAsync(incoming.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.", nameof(incoming)),
+            _ => Task.FromResult(incoming), send, cancellationToken);
 
-    public async Task ProcessAsync(Activity incoming, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives (stores) the activity and runs its turn under the conversation's lock, so that the
+    /// log reads question, answer, question, answer even when a client posts several at once.
+    /// </summary>
+    public async Task<Activity> ProcessAsync(
+        string conversationId, Func<CancellationToken, Task<Activity>> receive, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken)
     {
-        var conversationId = incoming.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.", nameof(incoming));
         using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
+        var incoming = await receive(cancellationToken);
+        await RunAsync(incoming, send, cancellationToken);
+        return incoming;
+    }
+
+    private async Task RunAsync(Activity incoming, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+    {
         var turn = new TurnContext(incoming, send);
         try
         {

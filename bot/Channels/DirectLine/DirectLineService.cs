@@ -69,23 +69,30 @@ internal sealed partial class DirectLineService(
     /// <summary>Stores a resident's activity (the echo), then runs the bot's turn on it.</summary>
     public async Task<string> PostAsync(ConversationRecord conversation, Activity posted, string userId, string serviceUrl, CancellationToken cancellationToken)
     {
-        var stored = await store.AppendAsync(conversation.Id, (sequence, timestamp) => posted with
+        async Task<Activity> ReceiveAsync(CancellationToken ct)
         {
-            Id = ActivityId(conversation.Id, sequence),
-            Timestamp = timestamp,
-            ChannelId = ChannelId,
-            ServiceUrl = serviceUrl,
-            Conversation = new ConversationAccount { Id = conversation.Id },
-            From = (posted.From ?? new ChannelAccount()) with { Id = userId, Role = RoleTypes.User },
-            Recipient = BotIdentity.Account,
-        }, cancellationToken);
-        hub.Publish(conversation.Id, stored);
-        DirectLineLog.ActivityReceived(logger, stored.Activity.Id!, stored.Activity.Type);
-        if (stored.Activity.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.EndOfConversation)
-        {
-            await turns.ProcessAsync(stored.Activity, (reply, ct) => SendAsync(conversation, reply, ct), cancellationToken);
+            var stored = await store.AppendAsync(conversation.Id, (sequence, timestamp) => posted with
+            {
+                Id = ActivityId(conversation.Id, sequence),
+                Timestamp = timestamp,
+                ChannelId = ChannelId,
+                ServiceUrl = serviceUrl,
+                Conversation = new ConversationAccount { Id = conversation.Id },
+                From = (posted.From ?? new ChannelAccount()) with { Id = userId, Role = RoleTypes.User },
+                Recipient = BotIdentity.Account,
+            }, ct);
+            hub.Publish(conversation.Id, stored);
+            DirectLineLog.ActivityReceived(logger, stored.Activity.Id!, stored.Activity.Type);
+            return stored.Activity;
         }
-        return stored.Activity.Id!;
+
+        if (posted.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.EndOfConversation)
+        {
+            var received = await turns.ProcessAsync(conversation.Id, ReceiveAsync, (reply, ct) => SendAsync(conversation, reply, ct), cancellationToken);
+            return received.Id!;
+        }
+        // Typing and other activities the bot does not act on are only stored and echoed.
+        return (await ReceiveAsync(cancellationToken)).Id!;
     }
 
     /// <summary>Delivers an activity from the bot (or a guide) to the conversation.</summary>

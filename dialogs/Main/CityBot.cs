@@ -37,6 +37,9 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
             case ActivityTypes.Event when activity.Name == ClientEventNames.WebChatJoin:
                 state = await WelcomeAsync(turnContext, state, cancellationToken);
                 break;
+            case ActivityTypes.Typing when state.Owner == ConversationOwners.Guide && state.CaseId is { } typingCase && handoff is not null:
+                await handoff.ResidentTypingAsync(typingCase, cancellationToken);
+                break;
             default:
                 // handoff.status, typing, endOfConversation and unknown types need no reply (A2014).
                 break;

@@ -30,14 +30,14 @@ internal static class KnowledgeImportCommand
         var (_, paths) = CommandConfiguration.Build(args);
         var output = OutputDirectory(outArg);
         var target = File.Exists(Path.Combine(output, "topics.yaml")) ? output : paths.ContentDirectory;
-        var content = ContentLoader.Load(target);
-        if (content.Knowledge is null)
+        var topicProblems = new List<ContentProblem>();
+        var topics = ContentLoader.ReadTopics(target, topicProblems);
+        if (topicProblems.Count > 0 || topics.Count == 0)
         {
-            Console.Error.WriteLine($"The content in {target} has problems; fix them first (knowledge check):");
-            KnowledgeCheckCommand.Print(content.Problems, Console.Error);
+            Console.Error.WriteLine($"The topics in {target} have problems; fix them first (knowledge check):");
+            KnowledgeCheckCommand.Print(topicProblems, Console.Error);
             return 1;
         }
-        var topics = content.Knowledge.Topics;
         var defaultTopic = Option(args, "--topic") ?? (topics.Any(t => t.Name == "övrigt") ? "övrigt" : topics[0].Name);
         if (!topics.Any(t => t.Name == defaultTopic))
         {
@@ -94,7 +94,9 @@ internal static class KnowledgeImportCommand
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, yaml);
             }
-            problems.AddRange(ContentLoader.Load(combined).Problems.Where(p => files.ContainsKey(p.File)));
+            // A clash is reported at the later file, which may be a file of the content: keep those too.
+            problems.AddRange(ContentLoader.Load(combined).Problems
+                .Where(p => files.ContainsKey(p.File) || files.Keys.Any(f => p.Message.Contains(f, StringComparison.Ordinal))));
         }
         finally
         {

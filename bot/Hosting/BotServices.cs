@@ -4,6 +4,7 @@ using Bot.Alerts;
 using Bot.Channels.DirectLine;
 using Bot.Guides;
 using Bot.Handoff;
+using Bot.KnowledgeOps;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
@@ -41,6 +42,7 @@ internal static class BotServices
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHandoff(configuration);
+        services.AddKnowledgeOperations(configuration);
 
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
@@ -99,6 +101,7 @@ internal static class BotServices
         app.MapAlerts();
         app.MapGuideSignIn();
         app.MapHandoff();
+        app.MapKnowledgeOperations();
         return app;
     }
 

@@ -5,6 +5,8 @@ using Bot.Channels.DirectLine;
 using Bot.Guides;
 using Bot.Handoff;
 using Bot.KnowledgeOps;
+using Bot.Privacy;
+using Bot.Statistics;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
@@ -38,11 +40,13 @@ internal static class BotServices
         services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(), sp.GetService<Dialogs.Learning.ITurnRecorder>()));
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHandoff(configuration);
         services.AddKnowledgeOperations(configuration);
+        services.AddStatistics(configuration);
+        services.AddPrivacy(configuration);
 
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
@@ -102,6 +106,7 @@ internal static class BotServices
         app.MapGuideSignIn();
         app.MapHandoff();
         app.MapKnowledgeOperations();
+        app.MapLearningAndPrivacy();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Dialogs.Dates;
 using Dialogs.Engine;
 using Dialogs.Handoff;
 using Dialogs.Intents;
+using Dialogs.Learning;
 using Dialogs.Protocol;
 using System.Globalization;
 using Knowledge;
@@ -14,7 +15,7 @@ namespace Dialogs.Main;
 /// The city contact-center bot: welcome, fixed intents (emergency first), then the knowledge base
 /// with three bands: answer, clarify with options, or say honestly that it cannot answer.
 /// </summary>
-public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null) : IBot
+public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null, ITurnRecorder? recorder = null) : IBot
 {
     private const int MaxClarifyOptions = 3;
     private const double ClarifySpread = 0.25;
@@ -26,6 +27,8 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
         var state = await states.LoadAsync(conversationId, cancellationToken)
             ?? new ConversationState { Language = LanguageCodes.FromCode(activity.Locale).Code() };
+        var started = clock.GetTimestamp();
+        var verdict = FeedbackOf(activity, state);
 
         BotDecision? decision = null;
         switch (activity.Type)
@@ -46,6 +49,10 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         }
 
         await states.SaveAsync(conversationId, state with { Turns = state.Turns + 1 }, cancellationToken);
+        if (decision is not null && recorder is not null)
+        {
+            await recorder.RecordAsync(Record(activity, decision, verdict, state, clock.GetUtcNow(), clock.GetElapsedTime(started)), cancellationToken);
+        }
         if (decision is not null && options.Trace)
         {
             await turnContext.SendActivityAsync(activity.CreateTrace(BotDecision.TraceName, decision, BotDecision.ValueType), cancellationToken);
@@ -103,6 +110,11 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
                 await SendAsync(turn, Messages.RatingThanks.For(language), language, cancellationToken);
                 return (state, Decision(Outcomes.SmallTalk, language));
             }
+        }
+
+        if (FeedbackOf(turn.Activity, state) is { } verdict)
+        {
+            return await OnFeedbackAsync(turn, state, verdict, knowledge.Answers, language, cancellationToken);
         }
 
         switch (intent)
@@ -259,7 +271,7 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
             var answer = AnswerComposer.Text(top.Entry, text, language, today);
-            await SendAsync(turn, answer, language, cancellationToken, AnswerComposer.Followups(top.Entry, index.Knowledge, language));
+            await SendAsync(turn, WithFeedbackQuestion(answer, language), language, cancellationToken, WithFeedbackButtons(AnswerComposer.Followups(top.Entry, index.Knowledge, language), language));
             return (Remember(state with { Misses = 0, PendingOptions = [], PendingQuestion = null, LastAnswerId = top.Entry.Id }, text, Outcomes.Answer, top.Entry.Id, result.Confidence, top.Entry.Topic),
                 Decision(Outcomes.Answer, language, top.Entry.Id, result.Confidence, candidates));
         }

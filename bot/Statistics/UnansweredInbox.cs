@@ -101,7 +101,8 @@ internal static partial class UnansweredInbox
             .OrderByDescending(g => g.Count())
             .ThenByDescending(g => g.Max(m => m.At))
             .First()
-            .OrderByDescending(m => m.At)
+            .OrderBy(m => m.Text.Contains('[', StringComparison.Ordinal))
+            .ThenByDescending(m => m.At)
             .First().Text;
         return new UnansweredGroup(
             example,
@@ -150,12 +151,13 @@ internal static partial class UnansweredInbox
         return terms;
     }
 
-    private static string Normalize(string text) => string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value));
+    /// <summary>The words of a text, lower case, without masks: wordings that differ only in punctuation or personal data are the same.</summary>
+    private static string Normalize(string text) => string.Join(' ', Word().Matches(Mask().Replace(text.ToLowerInvariant(), " ")).Select(m => m.Value));
 
     private static readonly HashSet<string> StopWords = new(
         SwedishAnalyzer.DefaultStopSet.Select(w => w.ToString()!)
             .Concat(Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()!))
-            .Concat(["hur", "vad", "var", "när", "vem", "vilken", "vilka", "kan", "får", "ska", "måste", "finns", "går", "man", "hej", "tack", "snälla",
+            .Concat(["hur", "vad", "var", "när", "vem", "vilken", "vilka", "kan", "får", "ska", "måste", "finns", "går", "gör", "göra", "man", "hej", "tack", "snälla",
                 "how", "what", "where", "when", "who", "can", "do", "does", "hi", "hello", "please"]),
         StringComparer.Ordinal);
 

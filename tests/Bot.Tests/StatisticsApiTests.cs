@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dialogs.Protocol;
+
+namespace Bot.Tests;
+
+/// <summary>Statistics and the learning inbox over HTTP, after real Direct Line conversations.</summary>
+public class StatisticsApiTests
+{
+    private const string OddQuestion = "Hur många invånare har månen? Svara till anna.svensson@example.com";
+
+    [Fact]
+    public async Task Stats_CountTheConversationsTurnsAndVerdicts_AndTheInboxShowsMaskedQuestions()
+    {
+        await using var app = new BotApplication();
+        var resident = await app.StartChatAsync();
+        await resident.PostMessageAsync("Hur skaffar jag ett bibliotekskort?");
+        await resident.PostMessageAsync("Ja, tack");
+        await resident.PostMessageAsync(OddQuestion);
+        var (activities, _) = await resident.GetActivitiesAsync();
+        var oddOutcome = activities.Last(a => a.Type == ActivityTypes.Trace).Value!.Value.GetProperty("outcome").GetString();
+        var guide = await GuideClient.SignInAsync(app);
+
+        var stats = await guide.GetFromJsonAsync<JsonElement>("/api/stats", TestContext.Current.CancellationToken);
+        var inbox = await guide.GetFromJsonAsync<JsonElement>("/api/guide/unanswered", TestContext.Current.CancellationToken);
+
+        Assert.Contains(oddOutcome, new[] { "fallback", "clarify" });
+        Assert.Equal(1, stats.GetProperty("conversations").GetInt32());
+        Assert.Equal(2, stats.GetProperty("questions").GetInt32());
+        Assert.Equal(1, stats.GetProperty("answered").GetInt32());
+        Assert.Equal(1, stats.GetProperty(oddOutcome == "fallback" ? "declined" : "clarified").GetInt32());
+        Assert.Equal(1, stats.GetProperty("ratings").GetProperty("helpful").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byChannel").GetProperty("directline").GetProperty("conversations").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byLanguage").GetProperty("sv").GetProperty("conversations").GetInt32());
+        foreach (var field in new[] { "handedOff", "abandoned", "containmentRate", "pickupWaitMedianSeconds", "pickupWaitP90Seconds", "topics", "byDay" })
+        {
+            Assert.True(stats.TryGetProperty(field, out _), field);
+        }
+        var group = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal("Hur många invånare har månen? Svara till [e-post]", group.GetProperty("example").GetString());
+        Assert.Equal(1, group.GetProperty("count").GetInt32());
+        Assert.True(group.TryGetProperty("lastSeen", out _));
+        Assert.Single(group.GetProperty("samples").EnumerateArray());
+        Assert.DoesNotContain(app.LogLines, l => l.Contains("anna.svensson", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.LogLines, l => l.Contains("månen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stats_AsCsv_AndBadPeriods_AndNoAccessWithoutSigningIn()
+    {
+        await using var app = new BotApplication();
+        var resident = await app.StartChatAsync();
+        await resident.PostMessageAsync("Hur skaffar jag ett bibliotekskort?");
+        var guide = await GuideClient.SignInAsync(app);
+        var anonymous = app.CreateClient();
+
+        var csv = await guide.GetAsync("/api/stats?format=csv", TestContext.Current.CancellationToken);
+        var csvText = await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var backwards = await guide.GetAsync("/api/stats?from=2026-02-01&to=2026-01-01", TestContext.Current.CancellationToken);
+        var garbage = await guide.GetAsync("/api/stats?from=igår", TestContext.Current.CancellationToken);
+        var old = await guide.GetFromJsonAsync<JsonElement>("/api/stats?from=2020-01-01&to=2020-01-31", TestContext.Current.CancellationToken);
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("date,conversations,questions,answered", csvText, StringComparison.Ordinal);
+        Assert.Contains(",1,1,1,0,0,0,0,1,0", csvText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal(0, old.GetProperty("conversations").GetInt32());
+        Assert.Equal(31, old.GetProperty("byDay").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/stats", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/guide/unanswered", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+internal static class GuideClient
+{
+    public static async Task<HttpClient> SignInAsync(BotApplication app)
+    {
+        var client = app.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/guide/login", new { userName = "demo", password = "demo" }, TestContext.Current.CancellationToken);
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}

@@ -7,6 +7,7 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, TimePr
     {
         var waitedUntil = item.ClaimedAt ?? item.ClosedAt ?? clock.GetUtcNow();
         var events = includeEvents ? await cases.EventsAsync(item.Id, cancellationToken) : [];
+        var summary = Privacy.CaseMasking.Summary(item.Status, item.Summary);
         return new
         {
             item.Id,
@@ -23,16 +24,16 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, TimePr
             item.Rating,
             summary = new
             {
-                item.Summary.Question,
-                item.Summary.Topic,
-                item.Summary.Language,
-                item.Summary.Channel,
-                item.Summary.Reason,
-                item.Summary.BotAnswers,
-                item.Summary.Details,
+                summary.Question,
+                summary.Topic,
+                summary.Language,
+                summary.Channel,
+                summary.Reason,
+                summary.BotAnswers,
+                summary.Details,
                 wait = (int)Math.Max(0, (waitedUntil - item.CreatedAt).TotalSeconds),
             },
-            transcript = await handoff.TranscriptAsync(item, cancellationToken),
+            transcript = (await handoff.TranscriptAsync(item, cancellationToken)).Select(t => t with { Text = Privacy.CaseMasking.Text(item.Status, t.Text) }),
             notes = events.Where(e => e.Kind == "note").Select(e => new { e.At, author = e.Actor, e.Text }),
             events = events.Where(e => e.Kind != "note").Select(e => new { e.At, e.Kind, e.Actor, e.Text }),
         };

@@ -85,7 +85,8 @@ internal sealed class HandoffService(
     public async Task RelayAsync(string caseId, Activity activity, CancellationToken cancellationToken)
     {
         // What the resident adds (an address, how to reach them) belongs in the summary's details too.
-        if (await cases.GetAsync(caseId, cancellationToken) is { } item && activity.Text is { Length: > 0 } added)
+        var item = await cases.GetAsync(caseId, cancellationToken);
+        if (item is not null && activity.Text is { Length: > 0 } added)
         {
             var details = item.Summary.Details.Concat(DetailExtractor.Extract([added]))
                 .DistinctBy(d => (d.Kind, d.Value.ToUpperInvariant())).ToList();
@@ -95,7 +96,8 @@ internal sealed class HandoffService(
             }
         }
         await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "resident-message", activity.From?.Id, null), cancellationToken);
-        await notifier.ResidentMessageAsync(caseId, new { activity.Id, activity.Text, activity.Timestamp }, cancellationToken);
+        var text = item is null || activity.Text is null ? activity.Text : Privacy.CaseMasking.Text(item.Status, activity.Text);
+        await notifier.ResidentMessageAsync(caseId, new { activity.Id, Text = text, activity.Timestamp }, cancellationToken);
     }
 
     public Task ResidentTypingAsync(string caseId, CancellationToken cancellationToken) =>

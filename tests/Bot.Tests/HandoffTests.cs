@@ -35,7 +35,9 @@ public class HandoffTests
         var summary = item.GetProperty("summary");
         Assert.Contains("bibliotekskort", summary.GetProperty("question").GetString(), StringComparison.Ordinal);
         Assert.Equal("sv", summary.GetProperty("language").GetString());
-        Assert.Contains(summary.GetProperty("details").EnumerateArray(), d => d.GetProperty("value").GetString() == "Götabergsgatan 20");
+        // In the queue the address is masked; the guide who claims the case sees it.
+        Assert.Contains(summary.GetProperty("details").EnumerateArray(), d => d.GetProperty("kind").GetString() == "adress" && d.GetProperty("value").GetString() == "[adress]");
+        Assert.DoesNotContain("Götabergsgatan", item.GetRawText(), StringComparison.Ordinal);
         Assert.Contains(summary.GetProperty("botAnswers").EnumerateArray(), a => a.GetProperty("outcome").GetString() == "answer");
         Assert.Contains(item.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "resident");
 
@@ -46,6 +48,9 @@ public class HandoffTests
         Assert.Equal("guide:demo", fromGuide.From!.Id);
         Assert.Equal("Demo Vägledare", fromGuide.From.Name);
         Assert.Contains(afterClaim, a => a.Name == "handoff.status" && a.Value!.Value.GetProperty("state").GetString() == "accepted");
+        var claimed = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{caseId}", TestContext.Current.CancellationToken);
+        Assert.Contains(claimed.GetProperty("summary").GetProperty("details").EnumerateArray(), d => d.GetProperty("value").GetString() == "Götabergsgatan 20");
+        Assert.Contains(claimed.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("text").GetString()!.Contains("Götabergsgatan 20", StringComparison.Ordinal));
 
         await resident.PostMessageAsync("Gatlampan är trasig");
         var (relayed, watermark3) = await resident.GetActivitiesAsync(watermark2);

@@ -48,8 +48,11 @@ public sealed class ConsoleTests(OpenHoursFixture fixture) : IClassFixture<OpenH
         var item = guide.Locator(".case-item").First;
         await Assertions.Expect(item).ToBeVisibleAsync();
         await item.ClickAsync();
-        await Assertions.Expect(guide.Locator("#case-view")).ToContainTextAsync("Götabergsgatan 20");
+        // Before the case is claimed, the resident's address is masked; the guide who claims it sees it.
+        await Assertions.Expect(guide.Locator("#case-view")).ToContainTextAsync("[adress]");
+        await Assertions.Expect(guide.Locator("#case-view")).Not.ToContainTextAsync("Götabergsgatan 20");
         await guide.Locator("#claim").ClickAsync();
+        await Assertions.Expect(guide.Locator("#case-view")).ToContainTextAsync("Götabergsgatan 20");
         await Assertions.Expect(guide.Locator("#transcript .line-resident").First).ToContainTextAsync("<img src=x onerror=");
         await guide.Locator("#reply").FillAsync("Hej! Vad har hänt på Götabergsgatan?");
         await guide.Locator("#send").ClickAsync();

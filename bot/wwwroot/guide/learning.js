@@ -1,0 +1,89 @@
+// The learning inbox: GET /api/guide/unanswered, and one action per group that adds a resident's
+// wording as an alternative question to an entry (POST /api/guide/knowledge/{entryId}/questions).
+(function () {
+  'use strict';
+  const { el, api, period, showError, number, dateTime } = window.GuideReports;
+  const REASONS = { 'not-answered': 'kunde inte svara', clarified: 'erbjöd val', 'low-confidence': 'osäkert svar', 'not-helpful': 'svaret hjälpte inte' };
+  let formCount = 0;
+
+  function entryChoice(name, entry, checked) {
+    const id = `${name}-${entry.id}`;
+    return el('div', { class: 'entry-choice' },
+      el('input', { type: 'radio', name, id, value: entry.id, checked }),
+      el('label', { for: id }, entry.question, el('span', { class: 'muted' }, ` (${entry.topic || ''}, ${entry.id})`)));
+  }
+
+  function addForm(group) {
+    const n = ++formCount;
+    const name = `entry-${n}`;
+    const choices = el('div', null, group.suggestedEntries.map((e, i) => entryChoice(name, e, i === 0)));
+    const search = el('input', { class: 'input', type: 'search', id: `search-${n}`, value: group.example.replace(/\[[^\]]*\]/g, '').trim() });
+    const text = el('input', { class: 'input', type: 'text', id: `text-${n}`, value: group.example, maxlength: 300, required: true });
+    const result = el('p', { role: 'status' });
+
+    async function find() {
+      if (!search.value.trim()) return;
+      try {
+        const hits = await api('GET', '/api/guide/knowledge/search?q=' + encodeURIComponent(search.value));
+        const known = new Set([...choices.querySelectorAll('input')].map((i) => i.value));
+        for (const hit of hits.slice(0, 5)) {
+          if (!known.has(hit.id)) choices.append(entryChoice(name, hit, known.size === 0 && choices.children.length === 0));
+        }
+        if (!choices.children.length) result.textContent = 'Inga svar hittades.';
+      } catch (error) {
+        result.textContent = 'Sökningen misslyckades: ' + error.message;
+      }
+    }
+
+    const form = el('form', { class: 'add-form', onsubmit: async (event) => {
+      event.preventDefault();
+      const chosen = choices.querySelector('input:checked');
+      result.className = 'result-error';
+      if (!chosen) { result.textContent = 'Välj vilket svar frågan hör till.'; return; }
+      if (/\[[^\]]*\]/.test(text.value)) { result.textContent = 'Ta bort de maskerade personuppgifterna ([…]) ur frågan först.'; return; }
+      try {
+        await api('POST', `/api/guide/knowledge/${encodeURIComponent(chosen.value)}/questions`, { text: text.value.trim() });
+        result.className = 'result-ok';
+        result.textContent = `Tillagd som alternativ fråga till ${chosen.value}.`;
+      } catch (error) {
+        result.textContent = 'Kunde inte lägga till frågan: ' + error.message;
+      }
+    } },
+    el('label', { class: 'label-block', for: `text-${n}` }, 'Formulering att lägga till'),
+    text,
+    el('fieldset', null, el('legend', null, 'Hör till svaret'), choices),
+    el('div', { class: 'row' },
+      el('label', { class: 'visually-hidden', for: `search-${n}` }, 'Sök bland svaren'),
+      search,
+      el('button', { class: 'btn btn-small', type: 'button', onclick: find }, 'Sök svar')),
+    el('div', { class: 'row' }, el('button', { class: 'btn btn-primary', type: 'submit' }, 'Lägg till som alternativ fråga')),
+    result);
+    return el('details', null, el('summary', null, 'Lägg till som fråga till ett svar'), form);
+  }
+
+  function render(groups) {
+    const list = document.getElementById('inbox');
+    list.replaceChildren(...groups.map((g) => el('li', { class: 'inbox-group' },
+      el('p', { class: 'inbox-example' }, g.example),
+      el('p', { class: 'inbox-meta' },
+        `${number(g.count)} gånger · senast ${dateTime(g.lastSeen)} · först ${dateTime(g.firstSeen)} · `,
+        Object.entries(g.reasons).map(([r, c]) => `${REASONS[r] || r}: ${c}`).join(', ')),
+      el('details', null, el('summary', null, 'Exempel'),
+        el('ul', { class: 'inbox-samples' }, g.samples.map((s) => el('li', null, s.text, el('span', { class: 'muted' }, ` – ${dateTime(s.at)}, ${REASONS[s.reason] || s.reason}`))))),
+      addForm(g))));
+  }
+
+  period(async (query) => {
+    const status = document.getElementById('status');
+    status.textContent = 'Hämtar frågor…';
+    try {
+      const groups = await api('GET', '/api/guide/unanswered' + (query ? '?' + query : ''));
+      showError('');
+      render(groups);
+      status.textContent = groups.length === 0 ? 'Inga obesvarade frågor under perioden.' : `${groups.length} grupper av frågor.`;
+    } catch (error) {
+      status.textContent = '';
+      showError('Kunde inte hämta frågorna: ' + error.message);
+    }
+  });
+})();

@@ -12,10 +12,10 @@ public sealed class ReportsTests(OpenHoursFixture fixture) : IClassFixture<OpenH
         var resident = residentBrowser.Page;
         await resident.GotoAsync(fixture.Bot.BaseUrl.ToString());
         await resident.Locator("#cb-launcher").ClickAsync();
-        await Assertions.Expect(resident.Locator(".cb-msg-bot")).ToHaveCountAsync(1);
+        await Assertions.Expect(resident.Locator(".cb-msg-bot")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await resident.Locator("#cb-input").FillAsync("Hur många invånare har månen? Svara till anna.svensson@example.com");
         await resident.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(resident.Locator(".cb-msg-bot")).ToHaveCountAsync(2);
+        await Assertions.Expect(resident.Locator(".cb-msg-bot")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
 
         await using var guideBrowser = await fixture.NewPageAsync();
         var guide = guideBrowser.Page;

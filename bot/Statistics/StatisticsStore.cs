@@ -110,7 +110,7 @@ internal sealed class StatisticsStore : ITurnRecorder
     /// <summary>Every turn of the conversations whose first turn lies in [from, to).</summary>
     public async Task<IReadOnlyList<StatTurn>> ConversationsStartingAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await RefreshCaseFactsAsync(now, cancellationToken);
+        await RefreshCaseFactsAsync(now, cancellationToken, since: from);
         return Query("""
             WHERE conversation_id IN (SELECT conversation_id FROM stat_turns GROUP BY conversation_id HAVING MIN(at) >= $from AND MIN(at) < $to)
             ORDER BY at, id
@@ -129,14 +129,16 @@ internal sealed class StatisticsStore : ITurnRecorder
     /// the pickup wait of live-queue cases, the rating, and whether nobody picked the case up —
     /// it timed out in the queue, was closed unclaimed, or is still queued after <paramref name="staleAfter"/>.
     /// </summary>
-    public async Task RefreshCaseFactsAsync(DateTimeOffset now, CancellationToken cancellationToken, TimeSpan? staleAfter = null)
+    /// <param name="since">only cases handed over from this time on (all when null)</param>
+    public async Task RefreshCaseFactsAsync(DateTimeOffset now, CancellationToken cancellationToken, DateTimeOffset? since = null)
     {
-        var stale = staleAfter ?? StatisticsCalculator.AbandonAfter;
+        var stale = StatisticsCalculator.AbandonAfter;
         var caseIds = new List<string>();
         using (var connection = _database.Open())
         using (var select = connection.CreateCommand())
         {
-            select.CommandText = "SELECT DISTINCT case_id FROM stat_turns WHERE case_id IS NOT NULL AND outcome = 'handoff'";
+            select.CommandText = "SELECT DISTINCT case_id FROM stat_turns WHERE case_id IS NOT NULL AND outcome = 'handoff' AND at >= $since";
+            select.Parameters.AddWithValue("$since", Iso(since ?? DateTimeOffset.MinValue));
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {

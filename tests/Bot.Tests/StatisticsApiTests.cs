@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dialogs.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests;
 
@@ -71,6 +72,41 @@ public class StatisticsApiTests
         Assert.Equal(31, old.GetProperty("byDay").GetArrayLength());
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/stats", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/guide/unanswered", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+/// <summary>Pickup waits and abandoned queue cases, from real cases with a fake clock.</summary>
+public class StatisticsCaseTests
+{
+    [Fact]
+    public async Task PickupWait_AndAQueuedCaseNobodyTook_CountInTheStatistics()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Handoff:QueueTimeoutMinutes"] = "10" }, clock: clock);
+        var guide = await GuideClient.SignInAsync(app);
+        await guide.PostAsJsonAsync("/api/guide/status", new { ready = true }, TestContext.Current.CancellationToken);
+        var presence = app.Services.GetRequiredService<Bot.Handoff.GuidePresence>();
+        presence.Connected("demo", "Demo Vägledare", ["Allmänna frågor"]);
+        var served = await app.StartChatAsync();
+        var waiting = await app.StartChatAsync();
+        await served.PostMessageAsync("Jag vill prata med en människa");
+        await waiting.PostMessageAsync("Kan jag få prata med en handläggare?");
+        var queued = await guide.GetFromJsonAsync<JsonElement>("/api/guide/cases?status=queued", TestContext.Current.CancellationToken);
+        var servedCase = queued.EnumerateArray().Single(c => c.GetProperty("conversationId").GetString() == served.ConversationId).GetProperty("id").GetString();
+
+        clock.Advance(TimeSpan.FromSeconds(150));
+        await guide.PostAsync($"/api/guide/cases/{servedCase}/claim", null, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await app.Services.GetRequiredService<Bot.Handoff.HandoffTimeouts>().RunOnceAsync(TestContext.Current.CancellationToken);
+        var stats = await guide.GetFromJsonAsync<JsonElement>("/api/stats?from=2026-11-24&to=2026-11-24", TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, stats.GetProperty("conversations").GetInt32());
+        Assert.Equal(2, stats.GetProperty("handedOff").GetInt32());
+        Assert.Equal(1, stats.GetProperty("pickups").GetInt32());
+        Assert.Equal(150, stats.GetProperty("pickupWaitMedianSeconds").GetDouble());
+        Assert.Equal(150, stats.GetProperty("pickupWaitP90Seconds").GetDouble());
+        Assert.Equal(1, stats.GetProperty("abandoned").GetInt32());
+        Assert.Equal(0, stats.GetProperty("containmentRate").GetDouble());
     }
 }
 

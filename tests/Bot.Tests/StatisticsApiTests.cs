@@ -122,3 +122,36 @@ internal static class GuideClient
         return client;
     }
 }
+
+/// <summary>The learning loop: an unanswered question in the inbox, added to an entry, answered from then on.</summary>
+public class LearningLoopTests
+{
+    [Fact]
+    public async Task AQuestionFromTheInbox_AddedToASuggestedEntry_IsAnsweredByItNextTime()
+    {
+        using var content = new ContentCopy();
+        await using var app = new BotApplication(settings: new Dictionary<string, string?>
+        {
+            ["Knowledge:ContentDirectory"] = content.Path,
+            ["Knowledge:ReloadSeconds"] = "0",
+        });
+        var guide = await GuideClient.SignInAsync(app);
+        const string question = "Hur många invånare har månen?";
+        var first = await app.StartChatAsync();
+        await first.PostMessageAsync(question);
+
+        var inbox = await guide.GetFromJsonAsync<JsonElement>("/api/guide/unanswered", TestContext.Current.CancellationToken);
+        var group = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal(question, group.GetProperty("example").GetString());
+        var entryId = group.GetProperty("suggestedEntries")[0].GetProperty("id").GetString();
+        var added = await guide.PostAsJsonAsync($"/api/guide/knowledge/{entryId}/questions", new { text = group.GetProperty("example").GetString() }, TestContext.Current.CancellationToken);
+        var second = await app.StartChatAsync();
+        await second.PostMessageAsync(question);
+        var (activities, _) = await second.GetActivitiesAsync();
+        var decision = activities.Last(a => a.Type == ActivityTypes.Trace).Value!.Value;
+
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("answer", decision.GetProperty("outcome").GetString());
+        Assert.Equal(entryId, decision.GetProperty("answerId").GetString());
+    }
+}

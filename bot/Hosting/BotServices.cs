@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.DirectLine;
+using Bot.Channels.Messenger;
 using Bot.Guides;
 using Bot.Handoff;
 using Dialogs.Handoff;
@@ -48,6 +49,7 @@ internal static class BotServices
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
+        services.AddMessenger(configuration);
 
         services.AddProblemDetails();
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
@@ -96,6 +98,7 @@ internal static class BotServices
                 : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapDirectLine();
+        app.MapMessenger();
         app.MapAlerts();
         app.MapGuideSignIn();
         app.MapHandoff();

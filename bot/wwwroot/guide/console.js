@@ -601,11 +601,11 @@
   }
 
   /** Messenger's messaging window: 24 hours for any reply, then 7 days for a guide's own replies, then closed. */
-  function replyWindowEl(window) {
-    switch (window.state) {
-      case 'open': return el('span', null, 'öppet till ', timeEl(window.until));
-      case 'human_agent': return el('strong', null, 'mer än 24 timmar sedan invånaren skrev: bara dina egna svar når fram, till ', timeEl(window.until));
-      default: return el('strong', null, 'stängt sedan ', timeEl(window.until), ': Messenger tar inte emot fler svar förrän invånaren skriver igen');
+  function replyWindowEl(replyWindow) {
+    switch (replyWindow.state) {
+      case 'open': return el('span', null, 'öppet till ', timeEl(replyWindow.until));
+      case 'human_agent': return el('strong', null, 'mer än 24 timmar sedan invånaren skrev: bara dina egna svar når fram, till ', timeEl(replyWindow.until));
+      default: return el('strong', null, 'stängt sedan ', timeEl(replyWindow.until), ': Messenger tar inte emot fler svar förrän invånaren skriver igen');
     }
   }
 

@@ -1,7 +1,9 @@
+using Bot.Turns;
+
 namespace Bot.Handoff;
 
 /// <summary>The JSON shape of a case in the guide API (interfaces.md), with the live waiting time.</summary>
-internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, TimeProvider clock)
+internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyWindows windows, TimeProvider clock)
 {
     public async Task<object> ViewAsync(Case item, CancellationToken cancellationToken, bool includeEvents = false)
     {
@@ -22,6 +24,8 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, TimePr
             item.ClosedAt,
             item.Resolution,
             item.Rating,
+            // Channels with a messaging window (Messenger): whether and until when the guide can still reply.
+            replyWindow = item.Status == CaseStatus.Closed ? null : await windows.GetAsync(item.Channel, item.ConversationId, cancellationToken),
             summary = new
             {
                 summary.Question,

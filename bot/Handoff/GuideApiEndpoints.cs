@@ -1,4 +1,5 @@
 using Bot.Guides;
+using Bot.Turns;
 using Knowledge;
 using Knowledge.Analysis;
 
@@ -52,11 +53,17 @@ internal static class GuideApiEndpoints
             return await ResultAsync(result, id, cases, views, cancellationToken,
                 item?.ClaimedBy is { } by ? $"the case is handled by {by}; claim it with {{\"takeOver\": true}} to take it over" : "the case is closed");
         });
-        api.MapPost("/cases/{id}/messages", async (string id, TextRequest request, HttpContext context, HandoffService handoff, CancellationToken cancellationToken) =>
+        api.MapPost("/cases/{id}/messages", async (string id, TextRequest request, HttpContext context, HandoffService handoff, ICaseStore cases, ReplyWindows windows, CancellationToken cancellationToken) =>
         {
             if (Invalid(request.Text) is { } invalid)
             {
                 return invalid;
+            }
+            if (await cases.GetAsync(id, cancellationToken) is { } item
+                && await windows.GetAsync(item.Channel, item.ConversationId, cancellationToken) is { State: ReplyWindowStates.Closed } window)
+            {
+                return Problem(StatusCodes.Status422UnprocessableEntity,
+                    $"Messenger no longer accepts replies in this conversation: the resident last wrote more than 7 days ago (the window closed {window.Until:yyyy-MM-dd HH:mm} UTC). Contact the resident another way, or wait until they write again.");
             }
             var (result, activityId) = await handoff.SendAsync(id, Guide(context), request.Text!.Trim(), cancellationToken);
             return result == CaseActionResult.Ok ? Results.Json(new { id = activityId }) : Failure(result, "claim the case before writing to the resident");

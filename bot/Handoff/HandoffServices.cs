@@ -13,6 +13,7 @@ internal static class HandoffServices
         services.AddSingleton<GuidePresence>();
         services.AddSingleton<GuideNotifier>();
         services.AddSingleton<ChannelSenders>();
+        services.AddSingleton<ReplyWindows>();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<IHandoffService>(sp => sp.GetRequiredService<HandoffService>());
         services.AddSingleton<CaseViews>();

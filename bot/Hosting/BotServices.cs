@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.DirectLine;
+using Bot.Channels.Messenger;
 using Bot.Guides;
 using Bot.Handoff;
 using Bot.KnowledgeOps;
@@ -54,6 +55,7 @@ internal static class BotServices
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
+        services.AddMessenger(configuration);
 
         services.AddProblemDetails();
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
@@ -102,6 +104,7 @@ internal static class BotServices
                 : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapDirectLine();
+        app.MapMessenger();
         app.MapAlerts();
         app.MapGuideSignIn();
         app.MapHandoff();

@@ -602,6 +602,15 @@
     }
   }
 
+  /** Messenger's messaging window: 24 hours for any reply, then 7 days for a guide's own replies, then closed. */
+  function replyWindowEl(replyWindow) {
+    switch (replyWindow.state) {
+      case 'open': return el('span', null, 'öppet till ', timeEl(replyWindow.until));
+      case 'human_agent': return el('strong', null, 'mer än 24 timmar sedan invånaren skrev: bara dina egna svar når fram, till ', timeEl(replyWindow.until));
+      default: return el('strong', null, 'stängt sedan ', timeEl(replyWindow.until), ': Messenger tar inte emot fler svar förrän invånaren skriver igen');
+    }
+  }
+
   function renderSummary(item, summary) {
     const facts = el('dl', { class: 'facts' });
     const fact = (term, ...value) => facts.append(el('div', null, el('dt', null, term), el('dd', null, ...value)));
@@ -609,6 +618,9 @@
     fact('Ämne', summary.topic || '–');
     fact('Språk', languageName(summary.language));
     fact('Kanal', channelName(item.channel || summary.channel));
+    if (item.replyWindow) {
+      fact('Svarsfönster', replyWindowEl(item.replyWindow));
+    }
     fact('Väntetid', waitEl(item, item.status === 'queued' || item.status === 'message' ? 'har väntat ' : 'väntade '));
     if (item.claimedByName || item.claimedBy) {
       fact('Vägledare', item.claimedByName || item.claimedBy);

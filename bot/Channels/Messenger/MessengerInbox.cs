@@ -1,0 +1,173 @@
+using System.Globalization;
+using Bot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Channels.Messenger;
+
+/// <summary>An event waiting in the inbox, with how far its processing got.</summary>
+/// <param name="StoredSequence">The resident's activity is already in the conversation log at this position (a restart in mid-turn).</param>
+internal sealed record InboxItem(long Seq, MessengerEvent Event, int? StoredSequence, int Attempts);
+
+/// <summary>
+/// The durable inbox of webhook events (SQLite): written before Meta gets its 200, so an
+/// acknowledged event survives a crash; unique by event key, so a redelivery is stored once.
+/// Also keeps when each resident last wrote, for the 24-hour window.
+/// </summary>
+internal sealed class MessengerInbox
+{
+    public const int MaxAttempts = 5;
+    private static readonly TimeSpan KeepDone = TimeSpan.FromDays(30);
+
+    private readonly BotDatabase _database;
+    private readonly TimeProvider _clock;
+
+    public MessengerInbox(BotDatabase database, TimeProvider clock)
+    {
+        _database = database;
+        _clock = clock;
+        using var connection = database.OpenWrite();
+        BotDatabase.Execute(connection, """
+            CREATE TABLE IF NOT EXISTS messenger_inbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_key TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                page_id TEXT NOT NULL,
+                sender_id TEXT NOT NULL,
+                timestamp INTEGER NOT NULL,
+                json TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                stored_seq INTEGER NULL,
+                done_at TEXT NULL
+            );
+            CREATE INDEX IF NOT EXISTS messenger_inbox_pending ON messenger_inbox (state, timestamp, seq);
+            CREATE TABLE IF NOT EXISTS messenger_residents (
+                conversation_id TEXT PRIMARY KEY,
+                page_id TEXT NOT NULL,
+                psid TEXT NOT NULL,
+                last_message_ms INTEGER NOT NULL
+            );
+            """);
+        using var purge = connection.CreateCommand();
+        purge.CommandText = "DELETE FROM messenger_inbox WHERE state <> 'pending' AND done_at < $before";
+        purge.Parameters.AddWithValue("$before", Iso(clock.GetUtcNow() - KeepDone));
+        purge.ExecuteNonQuery();
+    }
+
+    /// <summary>Stores the events of one delivery in one transaction; returns how many were new (not redeliveries).</summary>
+    public int Add(IReadOnlyList<MessengerEvent> events)
+    {
+        var now = _clock.GetUtcNow();
+        using var connection = _database.OpenWrite();
+        using var transaction = connection.BeginTransaction();
+        var added = 0;
+        foreach (var item in events)
+        {
+            var timestamp = item.Timestamp > 0 ? item.Timestamp : now.ToUnixTimeMilliseconds();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT OR IGNORE INTO messenger_inbox (event_key, kind, page_id, sender_id, timestamp, json, received_at)
+                VALUES ($key, $kind, $page, $sender, $ts, $json, $now)
+                """;
+            insert.Parameters.AddWithValue("$key", item.Key);
+            insert.Parameters.AddWithValue("$kind", item.Kind);
+            insert.Parameters.AddWithValue("$page", item.PageId);
+            insert.Parameters.AddWithValue("$sender", item.SenderId);
+            insert.Parameters.AddWithValue("$ts", timestamp);
+            insert.Parameters.AddWithValue("$json", item.Json);
+            insert.Parameters.AddWithValue("$now", Iso(now));
+            var isNew = insert.ExecuteNonQuery() == 1;
+            added += isNew ? 1 : 0;
+            if (isNew && item.FromResident)
+            {
+                using var resident = connection.CreateCommand();
+                resident.Transaction = transaction;
+                resident.CommandText = """
+                    INSERT INTO messenger_residents (conversation_id, page_id, psid, last_message_ms) VALUES ($id, $page, $psid, $ts)
+                    ON CONFLICT (conversation_id) DO UPDATE SET last_message_ms = max(last_message_ms, excluded.last_message_ms)
+                    """;
+                resident.Parameters.AddWithValue("$id", item.ConversationId);
+                resident.Parameters.AddWithValue("$page", item.PageId);
+                resident.Parameters.AddWithValue("$psid", item.SenderId);
+                resident.Parameters.AddWithValue("$ts", timestamp);
+                resident.ExecuteNonQuery();
+            }
+        }
+        transaction.Commit();
+        return added;
+    }
+
+    /// <summary>Unprocessed events, oldest first (by Meta's timestamp, then arrival).</summary>
+    public IReadOnlyList<InboxItem> Pending(int limit)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT seq, event_key, kind, page_id, sender_id, timestamp, json, stored_seq, attempts
+            FROM messenger_inbox WHERE state = 'pending' ORDER BY timestamp, seq LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var items = new List<InboxItem>();
+        while (reader.Read())
+        {
+            var item = new MessengerEvent(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetString(6));
+            items.Add(new InboxItem(reader.GetInt64(0), item, reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.GetInt32(8)));
+        }
+        return items;
+    }
+
+    public void MarkStored(long seq, int storedSequence) =>
+        Update("UPDATE messenger_inbox SET stored_seq = $value WHERE seq = $seq", seq, storedSequence);
+
+    public void MarkDone(long seq) =>
+        Update("UPDATE messenger_inbox SET state = 'done', done_at = $value WHERE seq = $seq", seq, Iso(_clock.GetUtcNow()));
+
+    /// <summary>Counts a failed attempt; after <see cref="MaxAttempts"/> the event is given up (true).</summary>
+    public bool MarkFailed(long seq)
+    {
+        using var connection = _database.OpenWrite();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE messenger_inbox SET attempts = attempts + 1 WHERE seq = $seq;
+            UPDATE messenger_inbox SET state = 'failed', done_at = $now WHERE seq = $seq AND attempts >= $max;
+            """;
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$now", Iso(_clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$max", MaxAttempts);
+        command.ExecuteNonQuery();
+        return State(connection, seq) == "failed";
+    }
+
+    /// <summary>When the resident last wrote to the page, if ever.</summary>
+    public DateTimeOffset? LastResidentMessage(string conversationId)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_message_ms FROM messenger_residents WHERE conversation_id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    private static string? State(SqliteConnection connection, long seq)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state FROM messenger_inbox WHERE seq = $seq";
+        command.Parameters.AddWithValue("$seq", seq);
+        return command.ExecuteScalar() as string;
+    }
+
+    private void Update(string sql, long seq, object value)
+    {
+        using var connection = _database.OpenWrite();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+}

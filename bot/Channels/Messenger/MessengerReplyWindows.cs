@@ -1,0 +1,28 @@
+using Bot.Turns;
+
+namespace Bot.Channels.Messenger;
+
+/// <summary>
+/// Messenger's messaging window, counted from the resident's last message: any reply within 24
+/// hours, a person's reply with the HUMAN_AGENT tag within 7 days, nothing after that.
+/// </summary>
+internal sealed class MessengerReplyWindows(MessengerInbox inbox, TimeProvider clock) : IReplyWindowSource
+{
+    public static readonly TimeSpan Standard = TimeSpan.FromHours(24);
+    public static readonly TimeSpan HumanAgent = TimeSpan.FromDays(7);
+
+    public string ChannelId => MessengerChannel.ChannelId;
+
+    public Task<ReplyWindow?> GetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var window = inbox.LastResidentMessage(conversationId) switch
+        {
+            null => new ReplyWindow(ReplyWindowStates.Closed, now),
+            { } last when now < last + Standard => new ReplyWindow(ReplyWindowStates.Open, last + Standard),
+            { } last when now < last + HumanAgent => new ReplyWindow(ReplyWindowStates.HumanAgent, last + HumanAgent),
+            { } last => new ReplyWindow(ReplyWindowStates.Closed, last + HumanAgent),
+        };
+        return Task.FromResult<ReplyWindow?>(window);
+    }
+}

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.DirectLine;
+using Bot.FaultReports;
 using Bot.Guides;
 using Bot.Handoff;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
+using Dialogs.Alerts;
 using Dialogs.Engine;
+using Dialogs.FaultReports;
 using Dialogs.Main;
 using Knowledge;
 
@@ -37,10 +40,13 @@ internal static class BotServices
         services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
+            sp.GetRequiredService<IFaultReportStore>(), sp.GetRequiredService<IAlertSource>()));
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHandoff(configuration);
+        services.AddFaultReports();
+        services.AddAlerts();
 
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
@@ -97,6 +103,7 @@ internal static class BotServices
         });
         app.MapDirectLine();
         app.MapAlerts();
+        app.MapFaultReports();
         app.MapGuideSignIn();
         app.MapHandoff();
         return app;

@@ -137,7 +137,8 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         {
             return await AgainAsync(turn, draft with { Step = FaultReportSteps.Location }, language, null, cancellationToken);
         }
-        var place = FaultReportRecognizer.Location(text) ?? FaultReportRecognizer.Clip(text, FaultReportRecognizer.MaxLocation);
+        // The reply to "where?" is all place, in the resident's words.
+        var place = FaultReportRecognizer.Clip(text, FaultReportRecognizer.MaxLocation);
         return await NextAsync(turn, draft with { Location = place, LocationConfirmed = false }, language, null, cancellationToken);
     }
 

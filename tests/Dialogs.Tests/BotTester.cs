@@ -13,9 +13,9 @@ internal sealed class BotTester
     private readonly CityBot _bot;
     private int _sequence;
 
-    public BotTester(TimeProvider? clock = null, BotOptions? options = null)
+    public BotTester(TimeProvider? clock = null, BotOptions? options = null, Dialogs.FaultReports.IFaultReportStore? faultReports = null, Dialogs.Alerts.IAlertSource? alerts = null)
     {
-        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true });
+        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true }, null, faultReports, alerts);
     }
 
     public MemoryConversationStateStore States { get; } = new();

@@ -66,6 +66,9 @@ internal static class AlertEndpoints
             return Results.Json(View(alert), statusCode: StatusCodes.Status201Created);
         }).RequireAuthorization(GuidePolicies.Guide);
 
+        app.MapGet("/api/alerts/topics", (KnowledgeProvider knowledge) =>
+            Results.Json(knowledge.Current.Knowledge.Topics.Select(t => t.Name))).RequireAuthorization(GuidePolicies.Guide);
+
         app.MapDelete("/api/alerts/{id}", async (string id, SqliteAlertStore alerts, CancellationToken cancellationToken) =>
             await alerts.DeleteAsync(id, cancellationToken)
                 ? Results.NoContent()

@@ -125,3 +125,21 @@ public class FaultReportApiTests
         return client;
     }
 }
+
+/// <summary>The guide page for fault reports and alerts is part of the signed-in console.</summary>
+public class FaultReportConsolePageTests
+{
+    [Fact]
+    public async Task ConsolePage_RedirectsToSignIn_WhenSignedOut()
+    {
+        await using var app = new BotApplication();
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await client.GetAsync("/guide/felanmalan.html", TestContext.Current.CancellationToken);
+        var script = await client.GetAsync("/guide/felanmalan.js", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/guide/login", page.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, script.StatusCode);
+    }
+}

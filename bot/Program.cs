@@ -10,6 +10,14 @@ if (args is ["knowledge", "search", ..])
 {
     return KnowledgeSearchCommand.Run(args[2..]);
 }
+if (args is ["knowledge", "import", ..])
+{
+    return KnowledgeImportCommand.Run(args[2..]);
+}
+if (args is ["knowledge", "export", ..])
+{
+    return KnowledgeExportCommand.Run(args[2..]);
+}
 if (args is ["knowledge", "calibrate", ..])
 {
     return CalibrateCommand.Run(args[2..]);

@@ -10,6 +10,7 @@ namespace Knowledge;
 public sealed class KnowledgeProvider : IDisposable
 {
     private volatile KnowledgeIndex _current;
+    private volatile IAnswerSource? _answers;
     private readonly Lock _reloadGate = new();
 
     private KnowledgeProvider(KnowledgeIndex index, string contentDirectory)
@@ -21,6 +22,12 @@ public sealed class KnowledgeProvider : IDisposable
     public string ContentDirectory { get; }
 
     public KnowledgeIndex Current => _current;
+
+    /// <summary>Where answers come from: the configured remote source, else the current index.</summary>
+    public IAnswerSource Answers => _answers ?? _current;
+
+    /// <summary>Answers from another source (e.g. Azure AI Language question answering) instead of the embedded index.</summary>
+    public void UseAnswerSource(IAnswerSource? source) => _answers = source;
 
     /// <summary>Problems of the last reload attempt that was rejected (empty when it succeeded).</summary>
     public IReadOnlyList<ContentProblem> LastProblems { get; private set; } = [];

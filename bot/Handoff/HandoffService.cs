@@ -102,6 +102,9 @@ internal sealed class HandoffService(
         await notifier.ResidentMessageAsync(caseId, new { activity.Id, activity.Text, activity.Timestamp }, cancellationToken);
     }
 
+    public Task ResidentTypingAsync(string caseId, CancellationToken cancellationToken) =>
+        notifier.ResidentTypingAsync(caseId, cancellationToken);
+
     public async Task RateAsync(string caseId, int rating, CancellationToken cancellationToken)
     {
         if (await cases.GetAsync(caseId, cancellationToken) is { } item)

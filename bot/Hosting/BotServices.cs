@@ -5,6 +5,7 @@ using Bot.Channels.DirectLine;
 using Bot.FaultReports;
 using Bot.Guides;
 using Bot.Handoff;
+using Bot.KnowledgeOps;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
@@ -47,6 +48,7 @@ internal static class BotServices
         services.AddHandoff(configuration);
         services.AddFaultReports();
         services.AddAlerts();
+        services.AddKnowledgeOperations(configuration);
 
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
@@ -106,6 +108,7 @@ internal static class BotServices
         app.MapFaultReports();
         app.MapGuideSignIn();
         app.MapHandoff();
+        app.MapKnowledgeOperations();
         return app;
     }
 

@@ -57,6 +57,9 @@ public interface IHandoffService
     /// <summary>A resident's activity in a conversation a guide owns (or will answer): shown to the guide.</summary>
     Task RelayAsync(string caseId, Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>The resident is typing in a conversation a guide owns: shown in the guide's console.</summary>
+    Task ResidentTypingAsync(string caseId, CancellationToken cancellationToken);
+
     /// <summary>Stores the resident's rating (1–5) of a closed case.</summary>
     Task RateAsync(string caseId, int rating, CancellationToken cancellationToken);
 }

@@ -41,6 +41,9 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
             case ActivityTypes.Event when activity.Name == ClientEventNames.WebChatJoin:
                 state = await WelcomeAsync(turnContext, state, cancellationToken);
                 break;
+            case ActivityTypes.Typing when state.Owner == ConversationOwners.Guide && state.CaseId is { } typingCase && handoff is not null:
+                await handoff.ResidentTypingAsync(typingCase, cancellationToken);
+                break;
             default:
                 // handoff.status, typing, endOfConversation and unknown types need no reply (A2014).
                 break;
@@ -238,9 +241,9 @@ public sealed class CityBot(KnowledgeProvider knowledge, IConversationStateStore
     private async Task<(ConversationState, BotDecision)> AnswerFromKnowledgeAsync(
         ITurnContext turn, ConversationState state, string text, Language language, CancellationToken cancellationToken)
     {
-        var index = knowledge.Current;
+        var index = knowledge.Answers;
         var withoutDates = DateMentionRecognizer.WithoutDates(text);
-        var result = index.Search(withoutDates.Trim().Length > 0 ? withoutDates : text, language);
+        var result = await index.SearchAsync(withoutDates.Trim().Length > 0 ? withoutDates : text, language, cancellationToken);
         var candidates = result.Candidates.Take(MaxClarifyOptions).Select(c => new DecisionCandidate(c.Entry.Id, Math.Round(c.Match, 3))).ToList();
         var top = result.Top;
 

@@ -51,6 +51,9 @@ public static partial class ContentLoader
         return new ContentLoadResult(ordered.Count == 0 ? knowledge : null, ordered);
     }
 
+    /// <summary>Only the topics of a content folder (topics.yaml), e.g. for importing into a new folder.</summary>
+    public static IReadOnlyList<Topic> ReadTopics(string contentDirectory, List<ContentProblem> problems) => LoadTopics(contentDirectory, problems);
+
     private static IEnumerable<string> EnumerateFiles(string directory, string pattern) =>
         Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, pattern).Order(StringComparer.Ordinal)

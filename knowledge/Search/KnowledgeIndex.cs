@@ -12,7 +12,7 @@ namespace Knowledge.Search;
 /// English) and one per answer, collapsed per entry at search time. The index is immutable; new
 /// content builds a new index that replaces this one as a whole.
 /// </summary>
-public sealed class KnowledgeIndex : IDisposable
+public sealed class KnowledgeIndex : IAnswerSource, IDisposable
 {
     private const int MaxQueryTerms = 32;
     private const int HitsToCollapse = 60;
@@ -171,6 +171,10 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The entry whose question (or an alternative) is exactly this text, ignoring case and punctuation.</summary>
     public KnowledgeEntry? ExactMatch(string text) =>
         _exact.TryGetValue(QuestionText.Normalize(text), out var id) ? Knowledge.Find(id) : null;
+
+    // Lucene search is synchronous and fast; the interface is asynchronous for remote sources.
+    ValueTask<SearchResult> IAnswerSource.SearchAsync(string text, Language language, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Search(text, language));
 
     /// <summary>Finds the entries that may answer <paramref name="text"/>, best first, with a calibrated confidence.</summary>
     public SearchResult Search(string text, Language language, int maxCandidates = 5)

@@ -77,6 +77,8 @@ public class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(60_000);
+        // Expectations poll until true; on a loaded 2-core CI machine the first reply can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var page = await context.NewPageAsync();
         var result = new BrowserPage(context, page);
         page.Console += (_, message) =>

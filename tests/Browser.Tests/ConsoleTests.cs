@@ -56,6 +56,7 @@ public sealed class ConsoleTests(OpenHoursFixture fixture) : IClassFixture<OpenH
 
         await Assertions.Expect(resident.Locator(".cb-msg-bot").Last).ToContainTextAsync("Vad har hänt på Götabergsgatan?");
         await resident.Locator("#cb-input").FillAsync("Gatlampan utanför porten är trasig.");
+        await Assertions.Expect(guide.GetByText("Invånaren skriver…")).ToBeVisibleAsync();
         await resident.Keyboard.PressAsync("Enter");
         await Assertions.Expect(guide.Locator("#transcript .line-resident").Last).ToContainTextAsync("Gatlampan utanför porten är trasig.");
 

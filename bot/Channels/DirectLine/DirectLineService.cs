@@ -86,12 +86,13 @@ internal sealed partial class DirectLineService(
             return stored.Activity;
         }
 
-        if (posted.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.EndOfConversation)
+        // Typing runs a turn too: while a guide owns the conversation, the guide sees the resident typing.
+        if (posted.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.EndOfConversation or ActivityTypes.Typing)
         {
             var received = await turns.ProcessAsync(conversation.Id, ReceiveAsync, (reply, ct) => SendAsync(conversation, reply, ct), cancellationToken);
             return received.Id!;
         }
-        // Typing and other activities the bot does not act on are only stored and echoed.
+        // Other activities the bot does not act on are only stored and echoed.
         return (await ReceiveAsync(cancellationToken)).Id!;
     }
 

@@ -569,6 +569,8 @@
     };
     dom.caseView.replaceChildren(root);
     dom.caseView.scrollTop = 0;
+    // Extensions (knowledge.js) add their panels to the case's tools.
+    document.dispatchEvent(new CustomEvent('guide:caseview', { detail: { id: item.id, tools: root.querySelector('.case-tools') } }));
   }
 
   function updateView(item) {

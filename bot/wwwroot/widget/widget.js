@@ -65,6 +65,9 @@
   let alertsTimer = null;
   let alertsKey = '';
   let typingUntil = 0;
+  // While a service guide answers, the guide sees when the resident is typing (at most every few seconds).
+  let guideAnswering = false;
+  let typingSentAt = 0;
   let typingTimer = null;
   let connError = null;
   let atBottom = true;
@@ -370,7 +373,11 @@
       seen.add(activity.id);
     }
     const kind = senderOf(activity);
-    if (activity.type === 'typing') {
+    if (activity.type === 'event' && activity.name === 'handoff.status') {
+      const state = activity.value && activity.value.state;
+      if (state === 'accepted') guideAnswering = true;
+      if (state === 'completed' || state === 'failed') guideAnswering = false;
+    } else if (activity.type === 'typing') {
       // Replayed history may contain old typing activities; only fresh ones mean "now".
       const age = Date.now() - Date.parse(activity.timestamp || '');
       if (kind !== 'user' && !(age > 10000)) showTyping(3000);
@@ -457,6 +464,13 @@
       if (el.dataset.id) return;
       setStatus(el, 'failed', () => sendFile(file));
     }
+  }
+
+  function sendTyping() {
+    if (!guideAnswering || !dl.conversationId || Date.now() - typingSentAt < 3000) return;
+    typingSentAt = Date.now();
+    api('POST', `${conversationPath()}/activities`, { type: 'typing', from: { id: dl.userId, role: 'user' } })
+      .catch(() => { /* typing is best effort */ });
   }
 
   function submit() {
@@ -755,6 +769,7 @@
       event.preventDefault();
       submit();
     });
+    ui.input.addEventListener('input', sendTyping);
     ui.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Bot.Guides;
 using Bot.Storage;
 using Bot.Turns;
+using Dialogs.Alerts;
 using Dialogs.Engine;
 using Dialogs.Handoff;
 using Dialogs.Main;
@@ -27,7 +28,8 @@ internal sealed class HandoffService(
     GuidePresence presence,
     GuideNotifier notifier,
     TimeProvider clock,
-    ILogger<HandoffService> logger) : IHandoffService
+    ILogger<HandoffService> logger,
+    IAlertSource alerts) : IHandoffService
 {
     private static readonly ContactCenterHours Hours = ContactCenterHours.Default;
 
@@ -73,13 +75,15 @@ internal sealed class HandoffService(
         await senders.SendAsync(channel, conversationId, Initiation(item, trigger, activities), cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
 
+        // A crisis alert on the topic means many residents are waiting: say so before the queue position.
+        var alert = AlertMessages.ForHandoff(await alerts.ActiveAsync(cancellationToken), request.Topic, LanguageCodes.FromCode(request.Language));
         if (status == CaseStatus.Message)
         {
-            return new HandoffResponse(open ? HandoffResult.NoGuides : HandoffResult.Closed, item.Id, 0, null, ReplyBy(now));
+            return new HandoffResponse(open ? HandoffResult.NoGuides : HandoffResult.Closed, item.Id, 0, null, ReplyBy(now), alert);
         }
         var queued = await cases.ListAsync(CaseStatus.Queued, cancellationToken);
         var position = queued.Count(c => c.Group == group && c.CreatedAt <= item.CreatedAt);
-        return new HandoffResponse(HandoffResult.Queued, item.Id, position, await ExpectedWaitAsync(position, group, cancellationToken), null);
+        return new HandoffResponse(HandoffResult.Queued, item.Id, position, await ExpectedWaitAsync(position, group, cancellationToken), null, alert);
     }
 
     public async Task RelayAsync(string caseId, Activity activity, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.DirectLine;
 using Bot.Channels.Messenger;
+using Bot.FaultReports;
 using Bot.Guides;
 using Bot.Handoff;
 using Bot.KnowledgeOps;
@@ -11,7 +12,9 @@ using Bot.Statistics;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
+using Dialogs.Alerts;
 using Dialogs.Engine;
+using Dialogs.FaultReports;
 using Dialogs.Main;
 using Knowledge;
 
@@ -41,10 +44,13 @@ internal static class BotServices
         services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(), sp.GetService<Dialogs.Learning.ITurnRecorder>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
+            recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>()));
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHandoff(configuration);
+        services.AddFaultReports();
+        services.AddAlerts();
         services.AddKnowledgeOperations(configuration);
         services.AddStatistics(configuration);
         services.AddPrivacy(configuration);
@@ -106,6 +112,7 @@ internal static class BotServices
         app.MapDirectLine();
         app.MapMessenger();
         app.MapAlerts();
+        app.MapFaultReports();
         app.MapGuideSignIn();
         app.MapHandoff();
         app.MapKnowledgeOperations();

@@ -27,6 +27,8 @@ public sealed record ConversationState
     public bool MessageAcknowledged { get; init; }
     /// <summary>The resident's recent questions and what the bot did with them, for a guide's case summary.</summary>
     public IReadOnlyList<Exchange> History { get; init; } = [];
+    /// <summary>The fault report being filled in, while the form is open.</summary>
+    public FaultReports.FaultReportDraft? FaultReport { get; init; }
 }
 
 /// <summary>One question and the bot's decision on it.</summary>

@@ -1,5 +1,7 @@
+using Dialogs.Alerts;
 using Dialogs.Dates;
 using Dialogs.Engine;
+using Dialogs.FaultReports;
 using Dialogs.Handoff;
 using Dialogs.Intents;
 using Dialogs.Learning;
@@ -15,8 +17,10 @@ namespace Dialogs.Main;
 /// The city contact-center bot: welcome, fixed intents (emergency first), then the knowledge base
 /// with three bands: answer, clarify with options, or say honestly that it cannot answer.
 /// </summary>
-public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null, ITurnRecorder? recorder = null) : IBot
+public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null,
+    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null) : IBot
 {
+    private readonly FaultReportDialog _faultReportDialog = new(faultReports, clock);
     private const int MaxClarifyOptions = 3;
     private const double ClarifySpread = 0.25;
     private const double TieMargin = 0.05;
@@ -80,6 +84,15 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         var text = (turn.Activity.Text ?? "").Trim();
         var language = LanguageDetector.Detect(text, LanguageCodes.FromCode(state.Language));
         state = state with { Language = language.Code(), Welcomed = true };
+        if (text.Length == 0 && state.FaultReport is { } photoDraft && state.Owner == ConversationOwners.Bot)
+        {
+            return FaultReportTurn(state, text, await _faultReportDialog.ContinueAsync(turn, photoDraft, text, language, cancellationToken), language);
+        }
+        if (text.Length == 0 && state.Owner != ConversationOwners.Bot && state.CaseId is { } attachmentCase && handoff is not null)
+        {
+            // A photo or file without text while a guide answers: it is for the guide.
+            return await RelayAsync(turn, state, attachmentCase, language, cancellationToken);
+        }
         if (text.Length == 0)
         {
             await SendAsync(turn, Messages.NoText.For(language), language, cancellationToken);
@@ -112,9 +125,22 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             }
         }
 
+        // An open fault-report form takes the reply, unless the resident asks for a person instead.
+        if (state.FaultReport is { } draft)
+        {
+            state = state with { FaultReport = null };
+            if (intent != Intent.HumanRequest)
+            {
+                return FaultReportTurn(state, text, await _faultReportDialog.ContinueAsync(turn, draft, text, language, cancellationToken), language);
+            }
+        }
         if (FeedbackOf(turn.Activity, state) is { } verdict)
         {
             return await OnFeedbackAsync(turn, state, verdict, knowledge.Answers, language, cancellationToken);
+        }
+        if (intent == Intent.None && await _faultReportDialog.TryBeginAsync(turn, text, language, cancellationToken) is { } begun)
+        {
+            return FaultReportTurn(state, text, begun, language);
         }
 
         switch (intent)
@@ -271,6 +297,10 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
             var answer = AnswerComposer.Text(top.Entry, text, language, today);
+            if (alerts is not null && AlertMessages.Before(await alerts.ActiveAsync(cancellationToken), top.Entry.Topic, language) is { } alert)
+            {
+                answer = alert + "\n\n" + answer;
+            }
             await SendAsync(turn, WithFeedbackQuestion(answer, language), language, cancellationToken, WithFeedbackButtons(AnswerComposer.Followups(top.Entry, index.Knowledge, language), language));
             return (Remember(state with { Misses = 0, PendingOptions = [], PendingQuestion = null, LastAnswerId = top.Entry.Id }, text, Outcomes.Answer, top.Entry.Id, result.Confidence, top.Entry.Topic),
                 Decision(Outcomes.Answer, language, top.Entry.Id, result.Confidence, candidates));
@@ -288,6 +318,11 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         return (Remember(state with { PendingOptions = choices.Select(o => o.Entry.Id).ToList(), PendingQuestion = text }, text, Outcomes.Clarify, null, result.Confidence, top.Entry.Topic),
             Decision(Outcomes.Clarify, language, null, result.Confidence, candidates));
     }
+
+    private (ConversationState, BotDecision) FaultReportTurn(ConversationState state, string text, FaultReportTurn turn, Language language) =>
+        (Remember(state with { FaultReport = turn.Draft, Misses = 0, PendingOptions = [] }, text, turn.Outcome, null, 1.0, FaultReportTopic), Decision(turn.Outcome, language));
+
+    private const string FaultReportTopic = "felanmälan";
 
     private async Task<(ConversationState, BotDecision)> SmallTalkAsync(
         ITurnContext turn, ConversationState state, LocalizedText message, Language language, CancellationToken cancellationToken)

@@ -13,9 +13,11 @@ internal sealed class BotTester
     private readonly CityBot _bot;
     private int _sequence;
 
-    public BotTester(TimeProvider? clock = null, BotOptions? options = null, Dialogs.Learning.ITurnRecorder? recorder = null)
+    public BotTester(TimeProvider? clock = null, BotOptions? options = null, Dialogs.Learning.ITurnRecorder? recorder = null,
+        Dialogs.FaultReports.IFaultReportStore? faultReports = null, Dialogs.Alerts.IAlertSource? alerts = null)
     {
-        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true }, recorder: recorder);
+        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true },
+            recorder: recorder, faultReports: faultReports, alerts: alerts);
     }
 
     public MemoryConversationStateStore States { get; } = new();

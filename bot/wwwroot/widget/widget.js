@@ -28,6 +28,7 @@
       connectError: 'Chatten kunde inte ansluta. Försök igen om en stund.',
       ended: 'Samtalet är avslutat', suggestions: 'Förslag', newTab: ' (öppnas i ny flik)',
       download: 'Ladda ner',
+      attach: 'Bifoga en bild', tooLarge: 'Bilden är för stor (högst 10 MB)',
     },
     en: {
       locale: 'en-US', otherLang: 'Svenska', otherCode: 'sv',
@@ -40,6 +41,7 @@
       connectError: 'The chat could not connect. Please try again in a while.',
       ended: 'The conversation has ended', suggestions: 'Suggestions', newTab: ' (opens in a new tab)',
       download: 'Download',
+      attach: 'Attach a photo', tooLarge: 'The photo is too large (at most 10 MB)',
     },
   };
 
@@ -128,9 +130,20 @@
     const log = h('div', { id: 'cb-log', class: 'cb-log', role: 'log', 'aria-live': 'polite', tabindex: '0', i18nLabel: 'log' });
     const typing = h('div', { id: 'cb-typing', class: 'cb-typing', 'aria-hidden': 'true', hidden: true }, h('span', { i18n: 'typing' }));
     const input = h('textarea', { id: 'cb-input', class: 'cb-input', rows: '2', maxlength: String(MAX_LEN), autocomplete: 'off', 'aria-describedby': 'cb-notice' });
+    // A photo for a fault report goes through Direct Line's upload endpoint (multipart).
+    const fileInput = h('input', { id: 'cb-file', class: 'cb-file', type: 'file', accept: 'image/*', tabindex: '-1', 'aria-hidden': 'true' });
+    const attachBtn = h('button', { id: 'cb-attach', class: 'cb-attach', type: 'button', i18nLabel: 'attach', title: t('attach') },
+      h('span', { 'aria-hidden': 'true' }, '📎'));
+    attachBtn.addEventListener('click', () => fileInput.click());
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files && fileInput.files[0];
+      fileInput.value = '';
+      if (file) sendFile(file);
+    });
     const form = h('form', { id: 'cb-form', class: 'cb-form', novalidate: true },
       h('label', { for: 'cb-input', class: 'cb-sr', i18n: 'label' }),
       input,
+      fileInput, attachBtn,
       h('button', { type: 'submit', class: 'cb-send', i18n: 'send' }));
     const panel = h('div', { id: 'cb-panel', class: 'cb-panel', role: 'dialog', 'aria-labelledby': 'cb-title', hidden: true },
       h('div', { class: 'cb-header' }, h('h2', { id: 'cb-title', class: 'cb-title', i18n: 'title' }), langBtn, closeBtn),
@@ -419,6 +432,37 @@
       if (el.dataset.id) return; // the echo arrived, so the server has it
       setStatus(el, 'failed', () => postActivity(activity, el));
       scrollDown();
+    }
+  }
+
+  async function sendFile(file) {
+    const clientId = newId();
+    const el = renderMessage('user', { text: `📎 ${file.name}` });
+    pending.set(clientId, el);
+    addMessage(el);
+    if (file.size > 10 * 1024 * 1024) {
+      pending.delete(clientId);
+      setStatus(el, 'tooLarge');
+      return;
+    }
+    setStatus(el, 'sending');
+    showTyping(10000);
+    try {
+      await ready();
+      const activity = { type: 'message', locale: t('locale'), from: { id: dl.userId, role: 'user' }, channelData: { clientActivityID: clientId } };
+      const body = new FormData();
+      body.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }), 'blob');
+      body.append('file', file, file.name);
+      const response = await fetch(`${BASE}${conversationPath()}/upload?userId=${encodeURIComponent(dl.userId || '')}`, {
+        method: 'POST', headers: { Authorization: `Bearer ${dl.token}` }, body,
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const result = await response.json().catch(() => null);
+      if (el.classList.contains('cb-sending')) markSent(el, result && result.id);
+    } catch {
+      hideTyping();
+      if (el.dataset.id) return;
+      setStatus(el, 'failed', () => sendFile(file));
     }
   }
 

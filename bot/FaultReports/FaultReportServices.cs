@@ -1,0 +1,17 @@
+using Dialogs.FaultReports;
+
+namespace Bot.FaultReports;
+
+/// <summary>Registration of fault reports: the SQLite store, the optional webhook and the guide API.</summary>
+internal static class FaultReportServices
+{
+    public static IServiceCollection AddFaultReports(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteFaultReportStore>();
+        services.AddHttpClient(FaultReportWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<FaultReportWebhook>();
+        services.AddHostedService(sp => sp.GetRequiredService<FaultReportWebhook>());
+        services.AddSingleton<IFaultReportStore, NotifyingFaultReportStore>();
+        return services;
+    }
+}

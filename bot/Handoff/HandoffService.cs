@@ -29,7 +29,7 @@ internal sealed class HandoffService(
     TimeProvider clock,
     ILogger<HandoffService> logger) : IHandoffService
 {
-    private static readonly ContactCenterHours Hours = ContactCenterHours.Default;
+    private ContactCenterHours Hours => ContactCenterHours.For(knowledge.Current.Knowledge);
 
     public async Task<HandoffResponse> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public static class PeriodAnswer
         }
         if (overlapping.Count > 1)
         {
-            var lines = overlapping.Select(p => "- " + p.Answer.For(language));
+            var lines = overlapping.Select(p => $"- {When(p, language, culture)}: {p.Answer.For(language)}");
             return string.Format(culture, PeriodMessages.Changed.For(language), label) + "\n" + string.Join("\n", lines);
         }
         var first = entry.Periods[0];
@@ -83,8 +83,18 @@ public static class PeriodAnswer
         {
             return $"{from.Day}–{Day(to, culture)}";
         }
+        if (from.Year == to.Year)
+        {
+            return $"{from.ToString("d MMMM", culture)} – {Day(to, culture)}";
+        }
         return $"{Day(from, culture)} – {Day(to, culture)}";
     }
+
+    /// <summary>"29 mars – 23 november 2020", or "från 9 februari 2022" for a period still in force.</summary>
+    private static string When(RulePeriod period, Language language, CultureInfo culture) =>
+        period.To is { } to
+            ? Label(period.From, to, culture)
+            : (language == Language.English ? "from " : "från ") + Day(period.From, culture);
 
     private static string Day(DateOnly date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
 

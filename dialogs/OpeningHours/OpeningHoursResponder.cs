@@ -298,7 +298,7 @@ public static partial class OpeningHoursResponder
     private static string Capitalize(string text, CultureInfo culture) =>
         text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
 
-    [GeneratedRegex(@"\b(oppet|oppen|oppna|oppnar|oppettid\w*|oppethall\w*|stanger|stangt|stangd|stangda|stanga|har ni oppet|open|opens|opening|close|closes|closed|closing|hours)\b")]
+    [GeneratedRegex(@"\b(oppet|oppen|oppna|oppnar|oppettid\w*|oppethall\w*|stanger|stangt|stangd|stangda|har ni oppet|tider|hur dags|vilken tid|telefontid\w*|open|opens|opening|close|closes|closed|closing|hours|what time|times)\b")]
     private static partial Regex HoursWords();
 
     [GeneratedRegex(@"\b(ringa|ring|na|nas|kontakta|besoka|besok|ga till|ga pa|ga dit|aka till|aka|komma|lamna|slanga|kasta|hamta|lana|bada|simma|chatta|prata|call|phone|contact|reach|visit|go to|go there|come|get to|swim|drop off)\b")]

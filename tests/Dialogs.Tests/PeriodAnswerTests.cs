@@ -31,7 +31,8 @@ public class PeriodAnswerTests
     {
         var reply = await Bot().SendAsync("Hur många fick samlas vid allmänna sammankomster 2021?");
 
-        Assert.StartsWith("Reglerna ändrades under 2021:", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Reglerna ändrades under 2021:\n- 24 november 2020 – 28 september 2021: Från 24 november 2020 fick högst 8 personer", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("- 29 september – 30 november 2021: ", reply.Text, StringComparison.Ordinal);
         Assert.Contains("högst 8", reply.Text, StringComparison.Ordinal);
         Assert.Contains("vaccinationsbevis", reply.Text, StringComparison.Ordinal);
     }

@@ -54,7 +54,17 @@ public static partial class DateRecognizer
     public static AskedTime? Asked(string text, DateOnly today)
     {
         var mentions = Recognize(text, today);
-        var date = mentions.FirstOrDefault(m => m.HasDate);
+        var dates = mentions.Where(m => m.HasDate).ToList();
+        var folded = Fold(text);
+        // "mellan jul och nyår", "från 1 till 5 mars", "between Christmas and New Year": one range.
+        if (dates.Count >= 2 && dates[1].To >= dates[0].From
+            && (RangeStart().IsMatch(folded[..dates[0].Index]) || RangeStartWord().IsMatch(Fold(dates[0].Text)))
+            && (RangeJoin().IsMatch(folded[(dates[0].Index + dates[0].Length)..dates[1].Index])
+                || (folded[(dates[0].Index + dates[0].Length)..dates[1].Index].Trim().Length == 0 && RangeJoinWord().IsMatch(Fold(dates[1].Text)))))
+        {
+            return new AskedTime(dates[0].From, dates[1].To, mentions.FirstOrDefault(m => m.Time is not null)?.Time, true);
+        }
+        var date = dates.FirstOrDefault();
         var time = mentions.FirstOrDefault(m => m.Time is not null)?.Time;
         if (date is null && time is null)
         {
@@ -128,6 +138,7 @@ public static partial class DateRecognizer
         ("julen|jul|julhelgen|christmas", "julafton", "annandag jul"),
         ("nyarsaftonen|nyarsafton|new year'?s eve", "nyårsafton", "nyårsafton"),
         ("nyarsdagen|nyarsdag|new year'?s day", "nyårsdagen", "nyårsdagen"),
+        ("nyaret|nyar|nyarshelgen|new year", "nyårsafton", "nyårsdagen"),
         ("trettondagsafton|trettondagsaftonen|twelfth night", "trettondagsafton", "trettondagsafton"),
         ("trettondedag jul|trettondag jul|trettondedagen|trettondagen|epiphany", "trettondedag jul", "trettondedag jul"),
         ("skartorsdagen|skartorsdag|maundy thursday", "skärtorsdagen", "skärtorsdagen"),
@@ -228,7 +239,7 @@ public static partial class DateRecognizer
         };
         foreach (var (words, first, last) in HolidayWords)
         {
-            rules.Add(new(Regex($@"\b(?:(?<q>i|pa|under|over|till|on|at|for|nasta|next|forra|last|this)\s+)?(?<h>{words})(?<past>as)?\b(?:\s+(?<y>(?:19|20)\d\d)\b)?"),
+            rules.Add(new(Regex($@"\b(?:(?<q>i|pa|under|over|till|on|at|for|mellan|between|fran|from|och|and|nasta|next|forra|last|this)\s+)?(?<h>{words})(?<past>as)?\b(?:\s+(?<y>(?:19|20)\d\d)\b)?"),
                 (m, c) => HolidayMention(m, c, first, last)));
         }
         return [.. rules];
@@ -463,6 +474,18 @@ public static partial class DateRecognizer
     private static int Year(string text) => text.Length == 2 ? 2000 + int.Parse(text, CultureInfo.InvariantCulture) : int.Parse(text, CultureInfo.InvariantCulture);
 
     private static Regex Regex(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    [GeneratedRegex(@"\b(mellan|fran|from|between)\s*$")]
+    private static partial Regex RangeStart();
+
+    [GeneratedRegex(@"^(mellan|fran|from|between)\b")]
+    private static partial Regex RangeStartWord();
+
+    [GeneratedRegex(@"^\s*(och|till|to|and|until|-|–)\s*$")]
+    private static partial Regex RangeJoin();
+
+    [GeneratedRegex(@"^(och|till|to|and)\b")]
+    private static partial Regex RangeJoinWord();
 
     [GeneratedRegex(@"\b(fick|gallde|hade|kunde|skulle|stangde|oppnade|infordes|togs|blev|was|were|did|had|could|applied|closed down)\b")]
     private static partial Regex PastTense();

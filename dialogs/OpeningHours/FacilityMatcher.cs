@@ -24,7 +24,7 @@ public static partial class FacilityMatcher
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
         "goteborgs", "goteborg", "stads", "stad", "staden", "i", "pa", "the", "city", "of", "och", "med", "telefon", "chatt",
-        "pa", "vid", "at", "in", "m2", "300",
+        "vid", "at", "in", "m2", "300", "center", "centre", "centrum",
     };
 
     public static FacilityMatch Match(string text, FacilityCatalog catalog)
@@ -33,7 +33,7 @@ public static partial class FacilityMatcher
         var tokens = Tokens(folded);
         var kindWords = catalog.Kinds.SelectMany(k => k.Words.Select(w => (Kind: k, Word: Normalize(w)))).ToList();
         var kind = kindWords.Where(k => ContainsPhrase(folded, k.Word) >= 0).Select(k => k.Kind).FirstOrDefault();
-        var genericWords = kindWords.Select(k => k.Word).Concat(Generic).ToHashSet(StringComparer.Ordinal);
+        var genericWords = kindWords.SelectMany(k => Tokens(k.Word).Select(t => t.Token).Append(k.Word)).Concat(Generic).ToHashSet(StringComparer.Ordinal);
 
         var scored = new List<(Facility Facility, int Score, int Index, int Length)>();
         foreach (var facility in catalog.Facilities)

@@ -163,6 +163,8 @@ public class OpeningHoursDialogTests
     [InlineData("Hur länge får man låna en bok på biblioteket?")]
     [InlineData("Stängde simhallarna under pandemin?")]
     [InlineData("Var återvinningscentralerna begränsade under pandemin?")]
+    [InlineData("Vad kostar det att bada på Valhallabadet på lördag?")]
+    [InlineData("Is the sports centre open today?")]
     public async Task NotAnOpeningHoursQuestion_GoesToTheKnowledgeBase(string text)
     {
         var reply = await Bot().SendAsync(text);

@@ -30,6 +30,9 @@ public sealed class KnowledgeBase
     public Lexicon Lexicon { get; }
     public string ContentDirectory { get; }
 
+    /// <summary>Facilities with opening hours (facilities.yaml).</summary>
+    public Facilities.FacilityCatalog Facilities { get; init; } = Knowledge.Facilities.FacilityCatalog.Empty;
+
     public KnowledgeEntry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public Topic? FindTopic(string name) => _topics.GetValueOrDefault(name);

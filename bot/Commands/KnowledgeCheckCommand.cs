@@ -17,7 +17,7 @@ internal static class KnowledgeCheckCommand
         }
         var knowledge = result.Knowledge!;
         Console.WriteLine($"OK: {knowledge.Entries.Count} entries in {knowledge.Entries.Select(e => e.Topic).Distinct().Count()} topics, "
-            + $"{knowledge.Synonyms.Count} synonym groups ({paths.ContentDirectory})");
+            + $"{knowledge.Synonyms.Count} synonym groups, {knowledge.Facilities.Facilities.Count} facilities ({paths.ContentDirectory})");
         return 0;
     }
 

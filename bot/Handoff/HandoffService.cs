@@ -31,7 +31,7 @@ internal sealed class HandoffService(
     ILogger<HandoffService> logger,
     IAlertSource alerts) : IHandoffService
 {
-    private static readonly ContactCenterHours Hours = ContactCenterHours.Default;
+    private ContactCenterHours Hours => ContactCenterHours.For(knowledge.Current.Knowledge);
 
     public async Task<HandoffResponse> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
     {

@@ -14,16 +14,7 @@ public static class AnswerComposer
     public static string Text(KnowledgeEntry entry, string question, Language language, DateOnly today)
     {
         var culture = language == Language.English ? English : Swedish;
-        string body;
-        var asked = DateMentionRecognizer.Find(question);
-        if (entry.Periods.Count > 0 && asked is { } date && date < today && entry.PeriodAt(date) is { } period)
-        {
-            body = string.Format(culture, Messages.RuleAsOf.For(language), date.ToString("d MMMM yyyy", culture)) + " " + period.Answer.For(language);
-        }
-        else
-        {
-            body = entry.Answer.For(language);
-        }
+        var body = PeriodAnswer.Text(entry, question, language, today);
         if (entry.Valid is { } valid && !valid.Contains(today))
         {
             body += " " + string.Format(culture, Messages.ValidOnly.For(language), Range(valid, culture));

@@ -166,6 +166,12 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             case Intent.Help:
                 return await SmallTalkAsync(turn, state, Messages.Help, language, cancellationToken);
             default:
+                if (OpeningHours.OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is { } hours)
+                {
+                    await SendAsync(turn, hours.Text, language, cancellationToken, hours.Buttons);
+                    return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
+                        Decision(hours.Outcome, language, hours.AnswerId));
+                }
                 return await AnswerFromKnowledgeAsync(turn, state, text, language, cancellationToken);
         }
     }
@@ -218,7 +224,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
 
     private string ContactCenterReplyBy(Language language)
     {
-        var hours = Knowledge.Calendar.ContactCenterHours.Default;
+        var hours = Knowledge.Calendar.ContactCenterHours.For(knowledge.Current.Knowledge);
         var next = hours.NextOpening(clock.GetUtcNow().AddHours(hours.IsOpen(clock.GetUtcNow()) ? 24 : 0));
         var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
         return TimeZoneInfo.ConvertTime(next, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture);

@@ -1,43 +1,56 @@
+using Knowledge.Facilities;
+
 namespace Knowledge.Calendar;
 
 /// <summary>
-/// When service guides answer: weekdays between the opening and closing time (Europe/Stockholm),
-/// closed on public holidays, julafton, nyårsafton and midsommarafton, and closing early on the
-/// day before a public holiday. The sample values match knowledge-source/facilities.yaml.
+/// When service guides answer, from the contact center's facility data (facilities.yaml: weekly
+/// hours, holiday rule, exceptions, closures), in Europe/Stockholm time. <see cref="Default"/>
+/// (weekdays 08–17, 13 on a "dag före röd dag", closed on holidays and eves) is used when the
+/// content has no contact center.
 /// </summary>
-public sealed record ContactCenterHours(TimeOnly Opens, TimeOnly Closes, TimeOnly ClosesDayBeforeHoliday)
+public sealed class ContactCenterHours
 {
+    private readonly Facility _facility;
+    private readonly HolidayRule _rule;
+
+    public ContactCenterHours(Facility facility, HolidayRule rule)
+    {
+        _facility = facility;
+        _rule = rule;
+    }
+
+    public ContactCenterHours(TimeOnly opens, TimeOnly closes, TimeOnly closesDayBeforeHoliday)
+        : this(Weekdays(opens, closes), new HolidayRule(
+            new HashSet<string>(StringComparer.Ordinal) { HolidayRule.AllHolidays, "julafton", "nyårsafton", "midsommarafton" },
+            WeekendHoursOnOtherHolidays: false, closesDayBeforeHoliday))
+    {
+    }
+
     public static ContactCenterHours Default { get; } = new(new TimeOnly(8, 0), new TimeOnly(17, 0), new TimeOnly(13, 0));
 
     public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
+    /// <summary>The hours of the contact center in <paramref name="knowledge"/>, else <see cref="Default"/>.</summary>
+    public static ContactCenterHours For(KnowledgeBase knowledge)
+    {
+        var catalog = knowledge.Facilities;
+        return catalog.OfKind(FacilityCatalog.ContactCenterKind).FirstOrDefault() is { } facility
+            ? new ContactCenterHours(facility, catalog.RuleFor(facility))
+            : Default;
+    }
+
+    public OpeningDay On(DateOnly date) => OpeningHours.On(_facility, _rule, date);
+
     public bool IsOpen(DateTimeOffset moment)
     {
         var local = TimeZoneInfo.ConvertTime(moment, Stockholm);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        var closes = ClosingTime(date);
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        return closes is { } c && time >= Opens && time < c;
+        return On(DateOnly.FromDateTime(local.DateTime)).Hours is { } hours && hours.Contains(TimeOnly.FromDateTime(local.DateTime));
     }
 
     /// <summary>The closing time on <paramref name="date"/>, or null when closed all day.</summary>
-    public TimeOnly? ClosingTime(DateOnly date)
-    {
-        if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            return null;
-        }
-        var holidays = SwedishHolidays.On(date).ToList();
-        if (holidays.Any(h => h.Kind is HolidayKind.PublicHoliday or HolidayKind.Eve))
-        {
-            return null;
-        }
-        return holidays.Any(h => h.Kind == HolidayKind.DayBeforeHoliday) || SwedishHolidays.IsPublicHoliday(date.AddDays(1))
-            ? ClosesDayBeforeHoliday
-            : Closes;
-    }
+    public TimeOnly? ClosingTime(DateOnly date) => On(date).Hours?.Closes;
 
-    /// <summary>The next moment guides answer, at or after <paramref name="moment"/>.</summary>
+    /// <summary>The next moment guides answer, at or after <paramref name="moment"/> (within a year).</summary>
     public DateTimeOffset NextOpening(DateTimeOffset moment)
     {
         if (IsOpen(moment))
@@ -46,17 +59,37 @@ public sealed record ContactCenterHours(TimeOnly Opens, TimeOnly Closes, TimeOnl
         }
         var local = TimeZoneInfo.ConvertTime(moment, Stockholm);
         var date = DateOnly.FromDateTime(local.DateTime);
-        if (ClosingTime(date) is not null && TimeOnly.FromDateTime(local.DateTime) < Opens)
+        if (On(date).Hours is { } today && TimeOnly.FromDateTime(local.DateTime) < today.Opens)
         {
-            return At(date, Opens);
+            return At(date, today.Opens);
         }
-        for (var day = date.AddDays(1); ; day = day.AddDays(1))
+        for (var day = date.AddDays(1); day <= date.AddDays(366); day = day.AddDays(1))
         {
-            if (ClosingTime(day) is not null)
+            if (On(day).Hours is { } hours)
             {
-                return At(day, Opens);
+                return At(day, hours.Opens);
             }
         }
+        return moment.AddDays(366);
+    }
+
+    private static Facility Weekdays(TimeOnly opens, TimeOnly closes)
+    {
+        var hours = new TimeRange(opens, closes);
+        var days = new Dictionary<DayOfWeek, TimeRange>
+        {
+            [DayOfWeek.Monday] = hours, [DayOfWeek.Tuesday] = hours, [DayOfWeek.Wednesday] = hours,
+            [DayOfWeek.Thursday] = hours, [DayOfWeek.Friday] = hours,
+        };
+        return new Facility
+        {
+            Id = "kontaktcenter",
+            Name = "Göteborgs Stads kontaktcenter",
+            Kind = FacilityCatalog.ContactCenterKind,
+            Hours = new WeeklyHours(days),
+            Source = "https://goteborg.se",
+            Location = new SourceLocation("(built in)", 1),
+        };
     }
 
     private static DateTimeOffset At(DateOnly date, TimeOnly time)

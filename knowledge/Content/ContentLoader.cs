@@ -46,8 +46,10 @@ public static partial class ContentLoader
 
         var lexicon = LexiconReader.Read(Path.Combine(contentDirectory, "lexicon.yaml"), "lexicon.yaml", problems);
 
+        var facilities = FacilityFileReader.Read(Path.Combine(contentDirectory, FacilityFileReader.FileName), FacilityFileReader.FileName, problems);
+
         var ordered = problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
-        var knowledge = new KnowledgeBase(entries, topics, synonyms, lexicon, contentDirectory);
+        var knowledge = new KnowledgeBase(entries, topics, synonyms, lexicon, contentDirectory) { Facilities = facilities };
         return new ContentLoadResult(ordered.Count == 0 ? knowledge : null, ordered);
     }
 

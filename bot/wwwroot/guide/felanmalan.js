@@ -6,18 +6,7 @@
   const STATUSES = { received: 'mottagen', in_progress: 'under åtgärd', done: 'åtgärdad', rejected: 'avslutad utan åtgärd', referred: 'hänvisad' };
   const $ = (id) => document.getElementById(id);
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children) {
-      if (child !== null && child !== undefined) node.append(child);
-    }
-    return node;
-  }
+  const { el, api } = window.GuideReports;
 
   function showError(message) {
     const box = $('error');
@@ -27,26 +16,6 @@
 
   function announce(message) {
     $('announcer').textContent = message;
-  }
-
-  async function api(method, path, body) {
-    const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-    if (method !== 'GET') {
-      init.headers['X-Requested-With'] = 'guide-console';
-      if (body !== undefined) {
-        init.headers['Content-Type'] = 'application/json';
-        init.body = JSON.stringify(body);
-      }
-    }
-    const response = await fetch(path, init);
-    if (response.status === 401 || (response.redirected && new URL(response.url).pathname.toLowerCase().startsWith('/guide/login'))) {
-      window.location.assign('/guide/login?returnUrl=/guide/felanmalan.html');
-      throw new Error('Inte inloggad');
-    }
-    const type = response.headers.get('Content-Type') || '';
-    const data = response.status !== 204 && type.includes('json') ? await response.json().catch(() => null) : null;
-    if (!response.ok) throw new Error((data && (data.detail || data.title)) || 'Fel ' + response.status);
-    return data;
   }
 
   const time = (value) => new Date(value).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });

@@ -1,4 +1,4 @@
-// Shared by the statistics and learning pages: DOM helper, API calls with the console's cookie,
+// Shared by the statistics, learning and fault-report pages: DOM helper, API calls with the console's cookie,
 // and the period form. Resident text is only ever put on the page as text nodes.
 (function () {
   'use strict';
@@ -28,12 +28,12 @@
       }
     }
     const response = await fetch(path, init);
-    if (response.status === 401) {
+    if (response.status === 401 || (response.redirected && new URL(response.url).pathname.toLowerCase().startsWith('/guide/login'))) {
       window.location.assign('/guide/login?returnUrl=' + encodeURIComponent(window.location.pathname));
       throw new Error('Inte inloggad');
     }
     const type = response.headers.get('Content-Type') || '';
-    const data = type.includes('json') ? await response.json().catch(() => null) : null;
+    const data = response.status !== 204 && type.includes('json') ? await response.json().catch(() => null) : null;
     if (!response.ok) {
       const error = new Error((data && (data.detail || data.title)) || 'Fel ' + response.status);
       error.status = response.status;

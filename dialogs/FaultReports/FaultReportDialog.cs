@@ -98,6 +98,13 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
                     await SendAsync(turn, FaultReportMessages.AskLocationAgain.For(language), language, [FaultReportMessages.CancelButton], cancellationToken);
                     return new FaultReportTurn(draft with { Location = null, Step = FaultReportSteps.Location, Retries = 0 }, Outcomes.Form);
                 }
+                // A sentence that names no place tells more about the fault ("Den blinkar och slocknar"):
+                // the place stands and the sentence is added to the description.
+                if (!LooksLikePlace(text))
+                {
+                    var description = draft.Description is null ? text : draft.Description + " " + text;
+                    return await NextAsync(turn, draft with { LocationConfirmed = true, Description = FaultReportRecognizer.Clip(description, FaultReportRecognizer.MaxDescription) }, language, null, cancellationToken);
+                }
                 // Anything else is taken as the corrected place ("Nej, Götabergsgatan 22").
                 return await PlaceAsync(turn, draft, NoWord().Replace(text, ""), language, cancellationToken);
 
@@ -133,7 +140,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
             await SendAsync(turn, FaultReportMessages.StateRoad.For(language), language, [], cancellationToken);
             return new FaultReportTurn(null, Outcomes.Form);
         }
-        if (text.Length < 3)
+        if (text.Length < 3 || (text.Length <= 20 && (FaultReportRecognizer.IsYes(text) || FaultReportRecognizer.IsNo(text))))
         {
             return await AgainAsync(turn, draft with { Step = FaultReportSteps.Location }, language, null, cancellationToken);
         }
@@ -141,6 +148,13 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         var place = FaultReportRecognizer.Clip(text, FaultReportRecognizer.MaxLocation);
         return await NextAsync(turn, draft with { Location = place, LocationConfirmed = false }, language, null, cancellationToken);
     }
+
+    /// <summary>A correction of the place: it starts with "nej", is short, or has a number or a name in it.</summary>
+    private static bool LooksLikePlace(string text) =>
+        FaultReportRecognizer.IsNo(text)
+        || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3
+        || text.Any(char.IsDigit)
+        || text.Skip(1).Any(char.IsUpper);
 
     /// <summary>Asks the first question the draft has no answer to, or stores the report when it is complete.</summary>
     private async Task<FaultReportTurn> NextAsync(ITurnContext turn, FaultReportDraft draft, Language language, string? lead, CancellationToken cancellationToken)

@@ -51,6 +51,31 @@ public class FaultReportDialogTests
     }
 
     [Fact]
+    public async Task PlaceConfirmation_ASentenceWithoutAPlaceAddsToTheDescription_AndYesOrNoIsNoPlace()
+    {
+        var store = new MemoryFaultReportStore();
+        var bot = new BotTester(new FakeTimeProvider(Now), faultReports: store);
+
+        await bot.SendAsync("Gatlampan utanför Vasagatan 12 är trasig.");
+        var more = await bot.SendAsync("Den blinkar och slocknar hela tiden");
+        Assert.Equal(Outcomes.Form, more.Outcome);
+        Assert.DoesNotContain("Den blinkar", more.Text, StringComparison.Ordinal);
+
+        await bot.SendAsync("Hoppa över");
+        await bot.SendAsync("Hoppa över");
+        var report = Assert.Single(store.Reports);
+        Assert.Equal("Vasagatan 12", report.Location);
+        Assert.Equal("Gatlampan utanför Vasagatan 12 är trasig. Den blinkar och slocknar hela tiden", report.Description);
+
+        var other = new BotTester(new FakeTimeProvider(Now), faultReports: new MemoryFaultReportStore());
+        await other.SendAsync("Jag vill göra en felanmälan");
+        await other.SendAsync("Klotter");
+        var no = await other.SendAsync("nej");
+        Assert.DoesNotContain("nej", no.Text, StringComparison.Ordinal);
+        Assert.Equal(Outcomes.Form, no.Outcome);
+    }
+
+    [Fact]
     public async Task ExplicitWish_AsksEveryStep_TakesAPhotoAndACorrectedPlace()
     {
         var store = new MemoryFaultReportStore();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Bot.Alerts;
+using Bot.Channels.Connector;
 using Bot.Channels.DirectLine;
 using Bot.Guides;
 using Bot.Handoff;
@@ -48,6 +49,7 @@ internal static class BotServices
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
+        services.AddBotConnector(configuration, builder.Environment);
 
         services.AddProblemDetails();
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
@@ -96,6 +98,7 @@ internal static class BotServices
                 : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapDirectLine();
+        app.MapBotConnector();
         app.MapAlerts();
         app.MapGuideSignIn();
         app.MapHandoff();

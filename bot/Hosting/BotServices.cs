@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Bot.Alerts;
+using Bot.Channels.Connector;
 using Bot.Channels.DirectLine;
 using Bot.Channels.Messenger;
 using Bot.FaultReports;
@@ -62,6 +63,7 @@ internal static class BotServices
         services.AddSingleton<DirectLineService>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
         services.AddMessenger(configuration);
+        services.AddBotConnector(configuration, builder.Environment);
 
         services.AddProblemDetails();
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
@@ -111,6 +113,7 @@ internal static class BotServices
         });
         app.MapDirectLine();
         app.MapMessenger();
+        app.MapBotConnector();
         app.MapAlerts();
         app.MapFaultReports();
         app.MapGuideSignIn();

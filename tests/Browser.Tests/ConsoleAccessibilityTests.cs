@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Browser.Tests;
+
+/// <summary>
+/// axe-core over every page of the guide console, signed in, with a handed-off case open and a question in the learning inbox, so that
+/// staff who use a screen reader or only the keyboard can do their work.
+/// </summary>
+public sealed class ConsoleAccessibilityTests(OpenHoursFixture fixture) : IClassFixture<OpenHoursFixture>
+{
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_the_console_pages()
+    {
+        await using var residentBrowser = await fixture.NewPageAsync();
+        var resident = residentBrowser.Page;
+        await resident.GotoAsync(fixture.Bot.BaseUrl.ToString());
+        await resident.Locator("#cb-launcher").ClickAsync();
+        await Assertions.Expect(resident.Locator(".cb-msg-bot")).ToHaveCountAsync(1);
+        await resident.Locator("#cb-input").FillAsync("Hur många invånare har månen?");
+        await resident.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(resident.Locator(".cb-msg-bot")).ToHaveCountAsync(2);
+        await resident.Locator("#cb-input").FillAsync("Jag vill prata med en människa om mitt bygglov");
+        await resident.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(resident.Locator(".cb-msg-bot").Last).ToContainTextAsync("vägledare");
+
+        // The pages' CSP (script-src 'self') would block the injected axe-core script.
+        await using var guideBrowser = await fixture.NewPageAsync(bypassCsp: true);
+        var guide = guideBrowser.Page;
+        await guide.GotoAsync(new Uri(fixture.Bot.BaseUrl, "/guide/").ToString());
+        await guide.GetByLabel("Användarnamn").FillAsync("demo");
+        await guide.GetByLabel("Lösenord").FillAsync("demo");
+        await guide.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(guide.Locator("#connection-status")).ToHaveTextAsync("Ansluten");
+        await guide.Locator(".case-item").First.ClickAsync();
+        await Assertions.Expect(guide.Locator("#case-view")).ToContainTextAsync("bygglov");
+        var problems = new List<string>();
+        problems.AddRange(await SeriousViolationsAsync(guide, "/guide/ (case open)"));
+
+        foreach (var (path, ready) in new[] { ("/guide/stats.html", ".figures"), ("/guide/learning.html", "#inbox"), ("/guide/felanmalan.html", "#alert-list") })
+        {
+            await guide.GotoAsync(new Uri(fixture.Bot.BaseUrl, path).ToString());
+            await Assertions.Expect(guide.Locator(ready)).ToBeVisibleAsync();
+            problems.AddRange(await SeriousViolationsAsync(guide, path));
+        }
+        Assert.True(problems.Count == 0, "axe-core violations:\n" + string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string name)
+    {
+        await page.AddScriptTagAsync(new() { Path = RepoPaths.NodeModule("axe-core", "axe.min.js") });
+        var results = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return {
+                passes: result.passes.length,
+                violations: result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
+              };
+            }
+            """);
+        Assert.True(results.GetProperty("passes").GetInt32() > 0, $"axe-core checked nothing on {name}");
+        return results.GetProperty("violations").EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{name}: {v.GetProperty("impact").GetString()} {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at "
+                + string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))
+            .ToList();
+    }
+}

@@ -89,6 +89,32 @@ public class PrivacyTests
         Assert.DoesNotContain(app.LogLines, l => l.Contains("070-123", StringComparison.Ordinal) || l.Contains("faktura", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Erasure_KeepsTheFaultReportForTheCity_WithoutWhatIdentifiesTheResident()
+    {
+        await using var app = new BotApplication();
+        var guide = await GuideClient.SignInAsync(app);
+        var resident = await app.StartChatAsync();
+        await resident.PostMessageAsync("Gatlampan utanför Vasagatan 12 är trasig, mitt nummer är 070-123 45 67.");
+        await resident.PostMessageAsync("Ja");
+        await resident.PostMessageAsync("Hoppa över");
+        await resident.PostMessageAsync("anna@example.se");
+        var reports = await guide.GetFromJsonAsync<JsonElement>("/api/guide/faultreports", TestContext.Current.CancellationToken);
+        var reference = Assert.Single(reports.EnumerateArray()).GetProperty("reference").GetString();
+
+        var export = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/privacy/conversations/{resident.ConversationId}/export", TestContext.Current.CancellationToken);
+        var erase = await guide.DeleteAsync($"/api/guide/privacy/conversations/{resident.ConversationId}", TestContext.Current.CancellationToken);
+        var report = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/faultreports/{reference}", TestContext.Current.CancellationToken);
+
+        var exported = Assert.Single(export.GetProperty("data").GetProperty("faultReports").EnumerateArray());
+        Assert.Equal("anna@example.se", exported.GetProperty("contact").GetString());
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        Assert.Equal("Vasagatan 12", report.GetProperty("location").GetString());
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("contact").ValueKind);
+        Assert.Equal("", report.GetProperty("conversationId").GetString());
+        Assert.DoesNotContain("070-123", report.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<List<JsonElement>> CasesAsync(HttpClient guide) =>
         (await guide.GetFromJsonAsync<JsonElement>("/api/guide/cases", TestContext.Current.CancellationToken)).EnumerateArray().ToList();
 

@@ -30,6 +30,7 @@ internal static class MessengerEndpoints
         services.AddSingleton<MessengerChannel>();
         services.AddSingleton<IChannelSender, MessengerSender>();
         services.AddSingleton<MessengerWorker>();
+        services.AddSingleton<Bot.Privacy.IPersonalDataStore, MessengerPersonalData>();
         services.AddHostedService(sp => sp.GetRequiredService<MessengerWorker>());
         return services;
     }

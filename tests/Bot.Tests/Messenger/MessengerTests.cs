@@ -115,6 +115,42 @@ public class MessengerTests
     }
 
     [Fact]
+    public async Task Erasure_RemovesTheRawWebhookEvents_ThatExportShowed()
+    {
+        await using var graph = await FakeGraphApi.StartAsync();
+        await using var app = Start(graph);
+        var page = new MessengerPage(app.CreateClient());
+        var guide = await GuideAsync(app);
+        var conversationId = MessengerPage.ConversationId("7010");
+        await page.SendAsync(page.Text("7010", "m_priv_1", "Hur skaffar jag ett bibliotekskort? Jag bor på Vasagatan 12."));
+        await graph.WaitForTextAsync("legitimation");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (InboxEvents(app, "7010", "done") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The event was not marked processed.");
+            await Task.Delay(20, Cancel);
+        }
+
+        var export = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/privacy/conversations/{Uri.EscapeDataString(conversationId)}/export", Cancel);
+        var erase = await guide.DeleteAsync($"/api/guide/privacy/conversations/{Uri.EscapeDataString(conversationId)}", Cancel);
+
+        var raw = Assert.Single(export.GetProperty("data").GetProperty("messenger").EnumerateArray());
+        Assert.Contains("Vasagatan 12", raw.GetProperty("webhookEvent").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        Assert.Equal(0, InboxEvents(app, "7010", null));
+    }
+
+    private static long InboxEvents(BotApplication app, string psid, string? state)
+    {
+        using var connection = app.Services.GetRequiredService<Bot.Storage.BotDatabase>().Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM messenger_inbox WHERE sender_id = $psid AND ($state IS NULL OR state = $state)";
+        count.Parameters.AddWithValue("$psid", psid);
+        count.Parameters.AddWithValue("$state", (object?)state ?? DBNull.Value);
+        return (long)count.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task RedeliveredEvent_IsAnsweredOnce_AndReadsDeliveriesAndEchoesAreIgnored()
     {
         await using var graph = await FakeGraphApi.StartAsync();

@@ -10,6 +10,7 @@ internal static class FaultReportServices
         services.AddSingleton<SqliteFaultReportStore>();
         services.AddHttpClient(FaultReportWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FaultReportWebhook>();
+        services.AddSingleton<FaultReportResidentNotice>();
         services.AddSingleton<Bot.Privacy.IPersonalDataStore, FaultReportPersonalData>();
         services.AddHostedService(sp => sp.GetRequiredService<FaultReportWebhook>());
         services.AddSingleton<IFaultReportStore, NotifyingFaultReportStore>();

@@ -50,8 +50,8 @@ internal sealed partial class FaultReportWebhook(IHttpClientFactory clients, ICo
     private static partial void LogUnreachable(ILogger logger, string reference, string error);
 }
 
-/// <summary>The store as the bot uses it: every new report also goes to the webhook.</summary>
-internal sealed class NotifyingFaultReportStore(SqliteFaultReportStore inner, FaultReportWebhook webhook) : IFaultReportStore
+/// <summary>The store as the bot uses it: every new report and status change also goes to the webhook; a status change is told to the resident.</summary>
+internal sealed class NotifyingFaultReportStore(SqliteFaultReportStore inner, FaultReportWebhook webhook, FaultReportResidentNotice residents) : IFaultReportStore
 {
     public async Task<FaultReport> CreateAsync(NewFaultReport report, CancellationToken cancellationToken)
     {
@@ -70,6 +70,7 @@ internal sealed class NotifyingFaultReportStore(SqliteFaultReportStore inner, Fa
         if (updated is not null)
         {
             webhook.Enqueue(updated);
+            await residents.SendAsync(updated, cancellationToken);
         }
         return updated;
     }

@@ -90,6 +90,11 @@ public static class FaultReportMessages
         "Felanmälan {0} ({1}, {2}) kom in {3}. Status: {4}.",
         "Fault report {0} ({1}, {2}) was received on {3}. Status: {4}.");
 
+    /// <summary>Sent to the resident's chat when a guide changes the status. {0}: reference, {1}: status.</summary>
+    public static readonly LocalizedText StatusChanged = new(
+        "Nytt om din felanmälan {0}: den är nu {1}.",
+        "News about your fault report {0}: it is now {1}.");
+
     /// <summary>{0}: the guide's comment.</summary>
     public static readonly LocalizedText StatusComment = new("Kommentar: {0}", "Comment: {0}");
 

@@ -54,6 +54,9 @@ public class FaultReportApiTests
             Assert.Equal("in_progress", updated.GetProperty("status").GetString());
             Assert.Equal(["received", "in_progress"], updated.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
             Assert.Equal("demo", updated.GetProperty("history")[1].GetProperty("by").GetString());
+            var (chat, _) = await resident.GetActivitiesAsync();
+            Assert.Equal("Nytt om din felanmälan FR-2026-000001: den är nu under åtgärd. Kommentar: Elektriker bokad.",
+                chat.Last(a => a.Type == ActivityTypes.Message).Text);
         }
 
         await using (var restarted = new BotApplication(data, Tuesday))

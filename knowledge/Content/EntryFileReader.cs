@@ -156,24 +156,10 @@ internal static class EntryFileReader
 
     private static IReadOnlyList<RulePeriod> ReadPeriods(YamlFile yaml, YamlMappingNode map, string owner)
     {
-        var node = yaml.Field(map, "periods");
-        if (node is null)
-        {
-            return [];
-        }
-        if (node is not YamlSequenceNode list)
-        {
-            yaml.Problem(YamlFile.Line(node), $"`periods` of {owner} must be a list");
-            return [];
-        }
+        var items = yaml.MappingList(map, "periods", owner, $"each period of {owner} needs `from`, optional `to`, and `answer`");
         var periods = new List<RulePeriod>();
-        foreach (var item in list)
+        foreach (var period in items)
         {
-            if (item is not YamlMappingNode period)
-            {
-                yaml.Problem(YamlFile.Line(item), $"each period of {owner} needs `from`, optional `to`, and `answer`");
-                continue;
-            }
             var from = yaml.Date(period, "from");
             var to = yaml.Date(period, "to");
             var answer = ReadAnswer(yaml, period, "answer", owner, required: true);
@@ -196,7 +182,7 @@ internal static class EntryFileReader
         {
             if (ordered[i - 1].To is null || ordered[i - 1].To >= ordered[i].From)
             {
-                yaml.Problem(YamlFile.Line(node), $"the periods of {owner} overlap around {ordered[i].From:yyyy-MM-dd}");
+                yaml.Problem(YamlFile.Line(yaml.Field(map, "periods")!), $"the periods of {owner} overlap around {ordered[i].From:yyyy-MM-dd}");
             }
         }
         return ordered;

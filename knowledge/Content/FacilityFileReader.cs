@@ -219,22 +219,8 @@ internal static class FacilityFileReader
     private static List<DateException> ReadExceptions(YamlFile yaml, YamlMappingNode map, string owner)
     {
         var exceptions = new List<DateException>();
-        if (yaml.Field(map, "exceptions") is not { } node)
+        foreach (var exception in yaml.MappingList(map, "exceptions", owner, $"each exception of {owner} needs `date`, `closed: true` or `hours`, and `reason`"))
         {
-            return exceptions;
-        }
-        if (node is not YamlSequenceNode list)
-        {
-            yaml.Problem(YamlFile.Line(node), $"`exceptions` of {owner} must be a list");
-            return exceptions;
-        }
-        foreach (var item in list)
-        {
-            if (item is not YamlMappingNode exception)
-            {
-                yaml.Problem(YamlFile.Line(item), $"each exception of {owner} needs `date`, `closed: true` or `hours`, and `reason`");
-                continue;
-            }
             var date = yaml.Date(exception, "date");
             var closed = yaml.Flag(exception, "closed");
             var hoursText = yaml.Text(exception, "hours", required: false, owner);
@@ -263,22 +249,8 @@ internal static class FacilityFileReader
     private static List<TemporaryClosure> ReadClosures(YamlFile yaml, YamlMappingNode map, string owner)
     {
         var closures = new List<TemporaryClosure>();
-        if (yaml.Field(map, "closures") is not { } node)
+        foreach (var closure in yaml.MappingList(map, "closures", owner, $"each closure of {owner} needs `reason`, and optional `from` and `to`"))
         {
-            return closures;
-        }
-        if (node is not YamlSequenceNode list)
-        {
-            yaml.Problem(YamlFile.Line(node), $"`closures` of {owner} must be a list");
-            return closures;
-        }
-        foreach (var item in list)
-        {
-            if (item is not YamlMappingNode closure)
-            {
-                yaml.Problem(YamlFile.Line(item), $"each closure of {owner} needs `reason`, and optional `from` and `to`");
-                continue;
-            }
             var from = yaml.Date(closure, "from");
             var to = yaml.Date(closure, "to");
             var reason = Localized(yaml, closure, "reason", $"a closure of {owner}", required: true);

@@ -107,6 +107,37 @@ internal sealed class YamlFile(string displayPath, List<ContentProblem> problems
         return items;
     }
 
+    /// <summary>
+    /// An optional list of mappings (`periods`, `exceptions`, `closures`): a problem when it is not a
+    /// list, and <paramref name="itemProblem"/> for each item that is not a mapping.
+    /// </summary>
+    public IReadOnlyList<YamlMappingNode> MappingList(YamlMappingNode map, string name, string owner, string itemProblem)
+    {
+        var node = Field(map, name);
+        if (node is null)
+        {
+            return [];
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            Problem(Line(node), $"`{name}` of {owner} must be a list");
+            return [];
+        }
+        var items = new List<YamlMappingNode>();
+        foreach (var item in sequence)
+        {
+            if (item is YamlMappingNode mapping)
+            {
+                items.Add(mapping);
+            }
+            else
+            {
+                Problem(Line(item), itemProblem);
+            }
+        }
+        return items;
+    }
+
     public bool Flag(YamlMappingNode map, string name)
     {
         var node = Field(map, name);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dialogs.FaultReports;
 
 /// <summary>A resident's fault report as stored and shown to guides (reference <c>FR-2026-000123</c>).</summary>
@@ -34,7 +36,24 @@ public sealed record NewFaultReport(
     string Language,
     string ConversationId,
     string Channel,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The report as stored under its reference <c>FR-&lt;year&gt;-&lt;number&gt;</c> (interfaces.md), status received.</summary>
+    public FaultReport Stored(int year, long number) => new()
+    {
+        Reference = string.Create(CultureInfo.InvariantCulture, $"FR-{year}-{number:D6}"),
+        Category = Category,
+        Location = Location,
+        Description = Description,
+        PhotoUrl = PhotoUrl,
+        Contact = Contact,
+        Language = Language,
+        ConversationId = ConversationId,
+        Channel = Channel,
+        CreatedAt = CreatedAt,
+        UpdatedAt = CreatedAt,
+    };
+}
 
 /// <summary>Statuses of a fault report (a public contract, see interfaces.md).</summary>
 public static class FaultReportStatuses

@@ -14,20 +14,7 @@ internal sealed class MemoryFaultReportStore : IFaultReportStore
     public Task<FaultReport> CreateAsync(NewFaultReport report, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _last);
-        var stored = new FaultReport
-        {
-            Reference = $"FR-{report.CreatedAt.Year}-{number:D6}",
-            Category = report.Category,
-            Location = report.Location,
-            Description = report.Description,
-            PhotoUrl = report.PhotoUrl,
-            Contact = report.Contact,
-            Language = report.Language,
-            ConversationId = report.ConversationId,
-            Channel = report.Channel,
-            CreatedAt = report.CreatedAt,
-            UpdatedAt = report.CreatedAt,
-        };
+        var stored = report.Stored(report.CreatedAt.Year, number);
         _reports[stored.Reference] = stored;
         return Task.FromResult(stored);
     }

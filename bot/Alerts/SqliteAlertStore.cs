@@ -62,8 +62,8 @@ internal sealed class SqliteAlertStore : IAlertSource
             command.Parameters.AddWithValue("$id", alert.Id);
             command.Parameters.AddWithValue("$text", alert.Text);
             command.Parameters.AddWithValue("$topics", JsonSerializer.Serialize(alert.Topics));
-            command.Parameters.AddWithValue("$created", Format(alert.CreatedAt));
-            command.Parameters.AddWithValue("$expires", Format(alert.ExpiresAt));
+            command.Parameters.AddWithValue("$created", BotDatabase.Timestamp(alert.CreatedAt));
+            command.Parameters.AddWithValue("$expires", BotDatabase.Timestamp(alert.ExpiresAt));
             command.Parameters.AddWithValue("$by", (object?)createdBy ?? DBNull.Value);
             command.ExecuteNonQuery();
         }
@@ -91,7 +91,6 @@ internal sealed class SqliteAlertStore : IAlertSource
         return Task.FromResult(deleted > 0);
     }
 
-    private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

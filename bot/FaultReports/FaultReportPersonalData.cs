@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Privacy;
 using Bot.Storage;
 using Dialogs.FaultReports;
@@ -29,7 +28,7 @@ internal sealed class FaultReportPersonalData : IPersonalDataStore
         var closed = string.Join(", ", new[] { FaultReportStatuses.Done, FaultReportStatuses.Rejected, FaultReportStatuses.Referred }.Select(s => $"'{s}'"));
         return Task.FromResult(Anonymize(
             $"conversation_id <> '' AND status IN ({closed}) AND updated_at < $cutoff",
-            ("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))));
+            ("$cutoff", BotDatabase.Timestamp(cutoff))));
     }
 
     public Task<int> EraseConversationAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -65,20 +65,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
             """;
         next.Parameters.AddWithValue("$year", year);
         var number = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
-        var stored = new FaultReport
-        {
-            Reference = $"FR-{year}-{number:D6}",
-            Category = report.Category,
-            Location = report.Location,
-            Description = report.Description,
-            PhotoUrl = report.PhotoUrl,
-            Contact = report.Contact,
-            Language = report.Language,
-            ConversationId = report.ConversationId,
-            Channel = report.Channel,
-            CreatedAt = report.CreatedAt,
-            UpdatedAt = report.CreatedAt,
-        };
+        var stored = report.Stored(year, number);
         using var insert = connection.CreateCommand();
         insert.CommandText = $"INSERT INTO fault_reports ({Columns}) VALUES ($reference, $category, $location, $description, $photo, $contact, $status, NULL, $language, $conversation, $channel, $created, $created)";
         insert.Parameters.AddWithValue("$reference", stored.Reference);
@@ -91,7 +78,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
         insert.Parameters.AddWithValue("$language", stored.Language);
         insert.Parameters.AddWithValue("$conversation", stored.ConversationId);
         insert.Parameters.AddWithValue("$channel", stored.Channel);
-        insert.Parameters.AddWithValue("$created", Format(stored.CreatedAt));
+        insert.Parameters.AddWithValue("$created", BotDatabase.Timestamp(stored.CreatedAt));
         insert.ExecuteNonQuery();
         AddEvent(connection, stored.Reference, stored.CreatedAt, stored.Status, null, null);
         transaction.Commit();
@@ -123,7 +110,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
             update.CommandText = "UPDATE fault_reports SET status = $status, status_comment = $comment, updated_at = $at WHERE reference = $reference";
             update.Parameters.AddWithValue("$status", status);
             update.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
-            update.Parameters.AddWithValue("$at", Format(at));
+            update.Parameters.AddWithValue("$at", BotDatabase.Timestamp(at));
             update.Parameters.AddWithValue("$reference", reference);
             if (update.ExecuteNonQuery() == 0)
             {
@@ -140,7 +127,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO fault_report_events (reference, at, status, comment, actor) VALUES ($reference, $at, $status, $comment, $actor)";
         command.Parameters.AddWithValue("$reference", reference);
-        command.Parameters.AddWithValue("$at", Format(at));
+        command.Parameters.AddWithValue("$at", BotDatabase.Timestamp(at));
         command.Parameters.AddWithValue("$status", status);
         command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
         command.Parameters.AddWithValue("$actor", (object?)by ?? DBNull.Value);
@@ -195,7 +182,6 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
 
     private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -67,7 +67,7 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO case_events (case_id, at, kind, actor, text) VALUES ($id, $at, $kind, $actor, $text)";
         command.Parameters.AddWithValue("$id", caseId);
-        command.Parameters.AddWithValue("$at", item.At.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", BotDatabase.Timestamp(item.At));
         command.Parameters.AddWithValue("$kind", item.Kind);
         command.Parameters.AddWithValue("$actor", (object?)item.Actor ?? DBNull.Value);
         command.Parameters.AddWithValue("$text", (object?)item.Text ?? DBNull.Value);
@@ -137,11 +137,11 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
         command.Parameters.AddWithValue("$language", item.Language);
         command.Parameters.AddWithValue("$topic", (object?)item.Topic ?? DBNull.Value);
         command.Parameters.AddWithValue("$summary", JsonSerializer.Serialize(item.Summary, ActivityJson.Options));
-        command.Parameters.AddWithValue("$created", item.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$created", BotDatabase.Timestamp(item.CreatedAt));
         command.Parameters.AddWithValue("$claimedBy", (object?)item.ClaimedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("$claimedByName", (object?)item.ClaimedByName ?? DBNull.Value);
-        command.Parameters.AddWithValue("$claimedAt", (object?)item.ClaimedAt?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$closedAt", (object?)item.ClosedAt?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$claimedAt", item.ClaimedAt is { } claimedAt ? BotDatabase.Timestamp(claimedAt) : DBNull.Value);
+        command.Parameters.AddWithValue("$closedAt", item.ClosedAt is { } closedAt ? BotDatabase.Timestamp(closedAt) : DBNull.Value);
         command.Parameters.AddWithValue("$resolution", (object?)item.Resolution ?? DBNull.Value);
         command.Parameters.AddWithValue("$rating", (object?)item.Rating ?? DBNull.Value);
     }

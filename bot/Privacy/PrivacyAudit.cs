@@ -33,7 +33,7 @@ internal sealed class PrivacyAudit
         using var connection = _database.OpenWrite();
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO privacy_log (at, actor, action, subject, items) VALUES ($at, $actor, $action, $subject, $items)";
-        insert.Parameters.AddWithValue("$at", at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$at", BotDatabase.Timestamp(at));
         insert.Parameters.AddWithValue("$actor", actor);
         insert.Parameters.AddWithValue("$action", action);
         insert.Parameters.AddWithValue("$subject", subject);

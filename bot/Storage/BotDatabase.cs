@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Storage;
@@ -108,6 +109,9 @@ internal sealed class BotDatabase
         Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
         return connection;
     }
+
+    /// <summary>How every table stores a moment: ISO 8601 in UTC, so that text order is time order.</summary>
+    public static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static void Execute(SqliteConnection connection, string sql)
     {

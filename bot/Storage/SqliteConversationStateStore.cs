@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Dialogs.Engine;
 using Dialogs.Protocol;
@@ -28,7 +27,7 @@ internal sealed class SqliteConversationStateStore(BotDatabase database) : IConv
             """;
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(state, ActivityJson.Options));
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(DateTimeOffset.UtcNow));
         command.ExecuteNonQuery();
         return Task.CompletedTask;
     }

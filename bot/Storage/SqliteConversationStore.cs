@@ -14,7 +14,7 @@ internal sealed class SqliteConversationStore(BotDatabase database) : IConversat
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(DateTimeOffset.UtcNow));
         command.ExecuteNonQuery();
         return Task.CompletedTask;
     }
@@ -77,7 +77,7 @@ internal sealed class SqliteConversationStore(BotDatabase database) : IConversat
             insert.Parameters.AddWithValue("$id", conversationId);
             insert.Parameters.AddWithValue("$seq", sequence);
             insert.Parameters.AddWithValue("$json", ActivityJson.Serialize(activity));
-            insert.Parameters.AddWithValue("$ts", now.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$ts", BotDatabase.Timestamp(now));
             insert.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Bot.Storage;
 using Dialogs.Protocol;
@@ -68,7 +67,7 @@ internal sealed class ConnectorConversations
         command.Parameters.AddWithValue("$conversation", JsonSerializer.Serialize(conversation.Conversation, ActivityJson.Options));
         command.Parameters.AddWithValue("$bot", JsonSerializer.Serialize(conversation.Bot, ActivityJson.Options));
         command.Parameters.AddWithValue("$user", JsonSerializer.Serialize(conversation.User, ActivityJson.Options));
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(DateTimeOffset.UtcNow));
         command.ExecuteNonQuery();
         return Task.CompletedTask;
     }

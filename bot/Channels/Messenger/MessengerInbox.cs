@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -51,7 +50,7 @@ internal sealed class MessengerInbox
             """);
         using var purge = connection.CreateCommand();
         purge.CommandText = "DELETE FROM messenger_inbox WHERE state <> 'pending' AND done_at < $before";
-        purge.Parameters.AddWithValue("$before", Iso(clock.GetUtcNow() - KeepDone));
+        purge.Parameters.AddWithValue("$before", BotDatabase.Timestamp(clock.GetUtcNow() - KeepDone));
         purge.ExecuteNonQuery();
     }
 
@@ -77,7 +76,7 @@ internal sealed class MessengerInbox
             insert.Parameters.AddWithValue("$sender", item.SenderId);
             insert.Parameters.AddWithValue("$ts", timestamp);
             insert.Parameters.AddWithValue("$json", item.Json);
-            insert.Parameters.AddWithValue("$now", Iso(now));
+            insert.Parameters.AddWithValue("$now", BotDatabase.Timestamp(now));
             var isNew = insert.ExecuteNonQuery() == 1;
             added += isNew ? 1 : 0;
             if (isNew && item.FromResident)
@@ -123,7 +122,7 @@ internal sealed class MessengerInbox
         Update("UPDATE messenger_inbox SET stored_seq = $value WHERE seq = $seq", seq, storedSequence);
 
     public void MarkDone(long seq) =>
-        Update("UPDATE messenger_inbox SET state = 'done', done_at = $value WHERE seq = $seq", seq, Iso(_clock.GetUtcNow()));
+        Update("UPDATE messenger_inbox SET state = 'done', done_at = $value WHERE seq = $seq", seq, BotDatabase.Timestamp(_clock.GetUtcNow()));
 
     /// <summary>Counts a failed attempt; after <see cref="MaxAttempts"/> the event is given up (true).</summary>
     public bool MarkFailed(long seq)
@@ -135,7 +134,7 @@ internal sealed class MessengerInbox
             UPDATE messenger_inbox SET state = 'failed', done_at = $now WHERE seq = $seq AND attempts >= $max;
             """;
         command.Parameters.AddWithValue("$seq", seq);
-        command.Parameters.AddWithValue("$now", Iso(_clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(_clock.GetUtcNow()));
         command.Parameters.AddWithValue("$max", MaxAttempts);
         command.ExecuteNonQuery();
         return State(connection, seq) == "failed";
@@ -169,5 +168,4 @@ internal sealed class MessengerInbox
         command.ExecuteNonQuery();
     }
 
-    private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 }

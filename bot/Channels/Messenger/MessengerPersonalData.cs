@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Privacy;
 using Bot.Storage;
 
@@ -26,7 +25,7 @@ internal sealed class MessengerPersonalData : IPersonalDataStore
         using var connection = database.OpenWrite();
         using var events = connection.CreateCommand();
         events.CommandText = "DELETE FROM messenger_inbox WHERE state <> 'pending' AND received_at < $cutoff";
-        events.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        events.Parameters.AddWithValue("$cutoff", BotDatabase.Timestamp(cutoff));
         using var residents = connection.CreateCommand();
         residents.CommandText = "DELETE FROM messenger_residents WHERE last_message_ms < $cutoff";
         residents.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());

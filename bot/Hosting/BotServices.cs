@@ -13,6 +13,8 @@ using Bot.Statistics;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
+using Bot.Understanding;
+using Understanding;
 using Dialogs.Alerts;
 using Dialogs.Engine;
 using Dialogs.FaultReports;
@@ -46,7 +48,9 @@ internal static class BotServices
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
-            recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>()));
+            recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
+            understanding: sp.GetRequiredService<UnderstandingProvider>()));
+        services.AddUnderstanding();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
         services.AddHandoff(configuration);

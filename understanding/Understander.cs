@@ -1,0 +1,78 @@
+using Knowledge;
+using Knowledge.Search;
+using Understanding.Models;
+using Understanding.Text;
+
+namespace Understanding;
+
+/// <summary>An entry that may answer a message, with the answer model's probability that it does.</summary>
+public sealed record EntryCandidate(KnowledgeEntry Entry, double Probability, string MatchedQuestion);
+
+/// <summary>What the models make of one message: its intents and the entries that may answer it, most probable first.</summary>
+public sealed record MessageUnderstanding(MessageEvidence Evidence, IReadOnlyList<EntryCandidate> Candidates)
+{
+    public IntentScores Intents => Evidence.Intents;
+
+    public EntryCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
+}
+
+/// <summary>
+/// Collects the evidence on a message: retrieval on the whole message and on the sentence that
+/// asks, and the nearest labelled examples of both.
+/// </summary>
+public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex examples, ExampleIndex intentExamples)
+{
+    public const int PerSource = 5;
+
+    public KnowledgeIndex Index { get; } = index;
+
+    public ExampleIndex Examples { get; } = examples;
+
+    /// <summary>The corpus's messages labelled by intent (nearest emergencies, out-of-scope questions …).</summary>
+    public ExampleIndex IntentExamples { get; } = intentExamples;
+
+    public string Terms(string text) => string.Join(' ', Index.AnalyzedTerms(text));
+
+    /// <summary>The evidence for a message; <paramref name="excludeWriter"/> leaves a corpus writer's own lines out (training).</summary>
+    public MessageEvidence Collect(string text, Language language, IntentScores intents, string? excludeWriter = null)
+    {
+        var question = MessageSentences.Question(text);
+        var retrieval = Index.Search(text, language, 8);
+        var questionRetrieval = question is null ? SearchResult.Empty : Index.Search(question, language, PerSource);
+        var nearest = Examples.Nearest(Terms(text), 8, excludeWriter);
+        var questionNearest = question is null ? [] : Examples.Nearest(Terms(question), PerSource, excludeWriter);
+        var intentNearest = IntentExamples.Nearest(Terms(text), Corpus.MessageIntent.All.Count, excludeWriter);
+        return new MessageEvidence(text, question, language == Language.English, retrieval, questionRetrieval, nearest, questionNearest,
+            intents, intentNearest, retrieval.Features.OtherMunicipality is not null);
+    }
+}
+
+/// <summary>
+/// Understands a resident's message with the learned models: the intent classifier, the evidence
+/// (<see cref="EvidenceCollector"/>) and the answer model that weighs it into one calibrated
+/// probability per candidate entry.
+/// </summary>
+public sealed class Understander(EvidenceCollector evidence, IntentModel intents, AnswerModel answers)
+{
+    public KnowledgeIndex Index => evidence.Index;
+
+    public MessageUnderstanding Understand(string text, Language language) =>
+        Score(evidence.Collect(text, language, intents.Predict(text, evidence.Terms(text))));
+
+    public MessageUnderstanding Score(MessageEvidence collected)
+    {
+        var candidates = new List<EntryCandidate>();
+        foreach (var id in collected.CandidateIds(EvidenceCollector.PerSource))
+        {
+            if (Index.Knowledge.Find(id) is not { ContextOnly: false } entry)
+            {
+                continue;
+            }
+            var matched = collected.Retrieval.Candidates.FirstOrDefault(c => c.Entry.Id == id)?.MatchedQuestion
+                ?? collected.QuestionRetrieval.Candidates.FirstOrDefault(c => c.Entry.Id == id)?.MatchedQuestion
+                ?? entry.Question;
+            candidates.Add(new EntryCandidate(entry, answers.Probability(CandidateFeatures.Of(collected, entry)), matched));
+        }
+        return new MessageUnderstanding(collected, candidates.OrderByDescending(c => c.Probability).ThenBy(c => c.Entry.Id, StringComparer.Ordinal).ToList());
+    }
+}

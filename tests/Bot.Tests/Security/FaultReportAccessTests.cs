@@ -67,8 +67,12 @@ public sealed partial class FaultReportAccessTests(ResidentBot bot)
             });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        await resident.PostMessageAsync("Hoppa över");
-        var reference = Reference().Match(await AskAsync(resident, "Hoppa över")).Value;
+        // Skip whatever is still asked (photo, contact) until the receipt comes.
+        var reference = "";
+        for (var i = 0; i < 3 && reference.Length == 0; i++)
+        {
+            reference = Reference().Match(await AskAsync(resident, "Hoppa över")).Value;
+        }
         var guide = await FaultReportApiTests.GuideAsync(app);
         var report = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/faultreports/{reference}", Cancel);
         var export = (await guide.GetFromJsonAsync<JsonElement>("/api/guide/faultreports/export", Cancel)).EnumerateArray()

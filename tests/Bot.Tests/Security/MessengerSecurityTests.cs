@@ -34,7 +34,7 @@ public sealed class MessengerReplayTests
         var again = new MessengerPage(after.CreateClient(), clock);
         var replay = await again.PostAsync(delivery);
         await again.SendAsync(again.Text("7050", "m_replay_2", "Vilka tider har Stadsbiblioteket?"));
-        await WaitUntilAsync(() => Inbox(after, "done") == 1 && Inbox(after, "pending") == 0, "the new message is processed");
+        await WaitUntilAsync(() => Inbox(after, "done") >= 1 && Inbox(after, "pending") == 0, "the new message is processed");
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         var log = await after.Services.GetRequiredService<IConversationStore>().GetActivitiesAsync(MessengerPage.ConversationId("7050"), 0, Cancel);

@@ -2,10 +2,13 @@ using Bot.Turns;
 
 namespace Bot.Handoff;
 
-/// <summary>The JSON shape of a case in the guide API (interfaces.md), with the live waiting time.</summary>
+/// <summary>
+/// The JSON shape of a case in the guide API (interfaces.md), with the live waiting time. Lists leave out
+/// the transcript (<paramref name="includeTranscript"/> false): it is read per case, from <c>GET /api/guide/cases/{id}</c>.
+/// </summary>
 internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyWindows windows, TimeProvider clock)
 {
-    public async Task<object> ViewAsync(Case item, CancellationToken cancellationToken, bool includeEvents = false)
+    public async Task<object> ViewAsync(Case item, CancellationToken cancellationToken, bool includeEvents = false, bool includeTranscript = true)
     {
         var waitedUntil = item.ClaimedAt ?? item.ClosedAt ?? clock.GetUtcNow();
         var events = includeEvents ? await cases.EventsAsync(item.Id, cancellationToken) : [];
@@ -37,7 +40,9 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyW
                 summary.Details,
                 wait = (int)Math.Max(0, (waitedUntil - item.CreatedAt).TotalSeconds),
             },
-            transcript = (await handoff.TranscriptAsync(item, cancellationToken)).Select(t => t with { Text = Privacy.CaseMasking.Text(item.Status, t.Text) }),
+            transcript = includeTranscript
+                ? (await handoff.TranscriptAsync(item, cancellationToken)).Select(t => t with { Text = Privacy.CaseMasking.Text(item.Status, t.Text) })
+                : null,
             notes = events.Where(e => e.Kind == "note").Select(e => new { e.At, author = e.Actor, e.Text }),
             events = events.Where(e => e.Kind != "note").Select(e => new { e.At, e.Kind, e.Actor, e.Text }),
         };

@@ -40,7 +40,8 @@ internal static class GuideApiEndpoints
                 return Problem(StatusCodes.Status400BadRequest, "status must be queued, active, message or closed");
             }
             var list = await cases.ListAsync(status, cancellationToken);
-            return Results.Json(await Task.WhenAll(list.Select(c => views.ViewAsync(c, cancellationToken))));
+            // The list is for the queue: no transcripts (every resident's words in one response); GET /cases/{id} has it.
+            return Results.Json(await Task.WhenAll(list.Select(c => views.ViewAsync(c, cancellationToken, includeTranscript: false))));
         });
         api.MapGet("/cases/{id}", async (string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
             await cases.GetAsync(id, cancellationToken) is { } item

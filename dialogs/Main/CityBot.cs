@@ -18,9 +18,9 @@ namespace Dialogs.Main;
 /// with three bands: answer, clarify with options, or say honestly that it cannot answer.
 /// </summary>
 public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null,
-    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null) : IBot
+    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null, IOwnPhotos? photos = null) : IBot
 {
-    private readonly FaultReportDialog _faultReportDialog = new(faultReports, clock);
+    private readonly FaultReportDialog _faultReportDialog = new(faultReports, clock, photos);
     private const int MaxClarifyOptions = 3;
     private const double ClarifySpread = 0.25;
     private const double TieMargin = 0.05;

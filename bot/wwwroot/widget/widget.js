@@ -29,6 +29,8 @@
       ended: 'Samtalet är avslutat', suggestions: 'Förslag', newTab: ' (öppnas i ny flik)',
       download: 'Ladda ner',
       attach: 'Bifoga en bild', tooLarge: 'Bilden är för stor (högst 10 MB)',
+      badType: 'Den filtypen kan inte skickas. Skicka en bild (JPEG, PNG, HEIC, WebP) eller en PDF.',
+      quota: 'Du har skickat så många filer att det inte går att skicka fler just nu.',
     },
     en: {
       locale: 'en-US', otherLang: 'Svenska', otherCode: 'sv',
@@ -42,6 +44,8 @@
       ended: 'The conversation has ended', suggestions: 'Suggestions', newTab: ' (opens in a new tab)',
       download: 'Download',
       attach: 'Attach a photo', tooLarge: 'The photo is too large (at most 10 MB)',
+      badType: 'That kind of file cannot be sent. Send a photo (JPEG, PNG, HEIC, WebP) or a PDF.',
+      quota: 'You have sent so many files that no more can be sent right now.',
     },
   };
 
@@ -456,6 +460,14 @@
       const response = await fetch(`${BASE}${conversationPath()}/upload?userId=${encodeURIComponent(dl.userId || '')}`, {
         method: 'POST', headers: { Authorization: `Bearer ${dl.token}` }, body,
       });
+      // Refusals the resident can act on are shown as such, without a retry that would fail the same way.
+      const refusal = { 413: 'tooLarge', 415: 'badType', 429: 'quota', 503: 'quota' }[response.status];
+      if (refusal) {
+        hideTyping();
+        pending.delete(clientId);
+        setStatus(el, refusal);
+        return;
+      }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = await response.json().catch(() => null);
       if (el.classList.contains('cb-sending')) markSent(el, result && result.id);

@@ -188,9 +188,11 @@ internal sealed class HandoffService(
         {
             var details = item.Summary.Details.Concat(DetailExtractor.Extract([added]))
                 .DistinctBy(d => (d.Kind, d.Value.ToUpperInvariant())).ToList();
-            if (details.Count > item.Summary.Details.Count)
+            // While waiting, what the resident adds is part of their question; during a chat it is the chat.
+            var summary = item.Status is CaseStatus.Queued or CaseStatus.Message ? CaseSummaryBuilder.WithAddedMessage(item.Summary, added) : item.Summary;
+            if (details.Count > item.Summary.Details.Count || summary != item.Summary)
             {
-                await cases.UpdateAsync(item with { Summary = item.Summary with { Details = details } }, cancellationToken);
+                await cases.UpdateAsync(item with { Summary = summary with { Details = details } }, cancellationToken);
             }
         }
         await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "resident-message", activity.From?.Id, null), cancellationToken);

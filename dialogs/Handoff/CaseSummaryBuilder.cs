@@ -22,6 +22,13 @@ public static partial class CaseSummaryBuilder
         "inget av dessa", "none of these", "hoppa över", "skip", "avbryt", "cancel",
     };
 
+    private static readonly HashSet<string> ContactWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "min", "mitt", "mina", "post", "epost", "mejl", "mejla", "mail", "email", "adress", "är", "nummer", "telefon", "telefonnummer", "tel", "mobil",
+        "nå", "når", "mig", "på", "ring", "ringa", "kontakta", "via", "eller", "och", "kan", "ni", "du", "går", "bra", "att", "tack",
+        "my", "is", "phone", "number", "call", "me", "at", "reach", "or", "and", "you", "can", "address", "thanks",
+    };
+
     /// <param name="since">the previous case of this conversation: only later questions count</param>
     /// <param name="extraDetails">details the host found elsewhere (fault-report references and places)</param>
     public static CaseSummary Build(HandoffRequest request, IReadOnlyList<string> residentMessages, KnowledgeBase knowledge, string channel,
@@ -63,6 +70,22 @@ public static partial class CaseSummaryBuilder
             since is null ? null : $"{since.Id} ({since.Description})");
     }
 
+    /// <summary>
+    /// What the resident writes while waiting (in the queue or to a left message) is often the real question:
+    /// it joins the questions, and the title when there was none.
+    /// </summary>
+    public static CaseSummary WithAddedMessage(CaseSummary summary, string text, HandoffReason? reason = null)
+    {
+        if (!IsQuestion(text))
+        {
+            return summary;
+        }
+        var added = PersonalData.MaskIdentityNumbers(text.Trim());
+        var questions = (summary.Questions ?? []).Append(added).Distinct().TakeLast(10).ToList();
+        var title = summary.Questions is { Count: > 0 } ? summary.Title : $"{(summary.Title ?? "Ärende").Split(':')[0]}: {Shorten(added)}";
+        return summary with { Questions = questions, Question = string.Join(" / ", questions), Title = title };
+    }
+
     /// <summary>What the bot answered with: the entry's question, or the facility of an opening-hours answer.</summary>
     public static string? AnswerTitle(string? answerId, KnowledgeBase knowledge)
     {
@@ -86,13 +109,18 @@ public static partial class CaseSummaryBuilder
     public static bool IsQuestion(string text)
     {
         var trimmed = text.Trim().TrimEnd('.', '!', '?');
-        if (trimmed.Length == 0 || NotQuestions.Contains(trimmed))
+        if (trimmed.Length == 0 || NotQuestions.Contains(trimmed) || Intents.IntentRecognizer.Recognize(trimmed) is Intents.Intent.HumanRequest or Intents.Intent.Greeting or Intents.Intent.Thanks)
         {
             return false;
         }
         var withoutContact = Contact().Replace(trimmed, " ");
+        if (withoutContact.Length != trimmed.Length)
+        {
+            // Contact details with only "min e-post är", "ring mig på" around them are not a question.
+            return Words().Matches(withoutContact).Any(w => !ContactWords.Contains(w.Value));
+        }
         var words = Words().Matches(withoutContact).Count;
-        return words >= 2 || (words == 1 && withoutContact.Trim().Length == trimmed.Length);
+        return words >= 1;
     }
 
     public static string Reason(HandoffReason reason) => reason switch

@@ -70,6 +70,10 @@ public sealed partial class CityBot
         return (state with { MessageAcknowledged = true }, Decision(Outcomes.Relay, language));
     }
 
+    /// <summary>After "Fortsätt med chattboten" in the queue the bot answers, except "Lämna kön".</summary>
+    private static bool BotAnswersMeanwhile(ConversationState state, string text) =>
+        state.BotWhileQueued && state.Owner == ConversationOwners.Queued && !Is(text, AfterHandoffMessages.LeaveQueueButton);
+
     /// <summary>A resident who already waits in the queue (the bot answering meanwhile) asks for a person again: no second case.</summary>
     private async Task<(ConversationState, BotDecision)?> AlreadyQueuedAsync(ITurnContext turn, ConversationState state, Language language, CancellationToken cancellationToken)
     {

@@ -110,7 +110,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             }
             return (Remember(state, text, Outcomes.Emergency), Decision(Outcomes.Emergency, language));
         }
-        if (state.Owner != ConversationOwners.Bot && !state.BotWhileQueued && state.CaseId is { } caseId && handoff is not null)
+        if (state.Owner != ConversationOwners.Bot && !BotAnswersMeanwhile(state, text) && state.CaseId is { } caseId && handoff is not null)
         {
             return await RelayAsync(turn, state, caseId, language, cancellationToken);
         }

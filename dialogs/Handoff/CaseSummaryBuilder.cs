@@ -109,7 +109,7 @@ public static partial class CaseSummaryBuilder
     public static bool IsQuestion(string text)
     {
         var trimmed = text.Trim().TrimEnd('.', '!', '?');
-        if (trimmed.Length == 0 || NotQuestions.Contains(trimmed) || Intents.IntentRecognizer.Recognize(trimmed) is Intents.Intent.HumanRequest or Intents.Intent.Greeting or Intents.Intent.Thanks)
+        if (trimmed.Length == 0 || NotQuestions.Contains(trimmed))
         {
             return false;
         }
@@ -119,8 +119,8 @@ public static partial class CaseSummaryBuilder
             // Contact details with only "min e-post är", "ring mig på" around them are not a question.
             return Words().Matches(withoutContact).Any(w => !ContactWords.Contains(w.Value));
         }
-        var words = Words().Matches(withoutContact).Count;
-        return words >= 1;
+        return Words().IsMatch(trimmed)
+            && Intents.IntentRecognizer.Recognize(trimmed) is not (Intents.Intent.HumanRequest or Intents.Intent.Greeting or Intents.Intent.Thanks);
     }
 
     public static string Reason(HandoffReason reason) => reason switch

@@ -50,7 +50,7 @@ internal static class StatisticsEndpoints
                 g.LastSeen,
                 g.Samples,
                 g.Reasons,
-                suggestedEntries = g.SuggestedEntries.Select(entries.Find).OfType<KnowledgeEntry>().Select(e => new { e.Id, e.Question, e.Topic }),
+                suggestedEntries = g.SuggestedEntries.Select(entries.Find).OfType<KnowledgeEntry>().Select(e => new { e.Id, e.Question, e.Topic, answer = e.Answer.Sv }),
             }));
         }).RequireAuthorization(GuidePolicies.Guide);
 

@@ -313,6 +313,11 @@ export function start({ base }) {
     if (el) {
       pending.delete(channelData.clientActivityID);
       markSent(el, activity.id, activity.timestamp);
+      // An uploaded photo: the thumbnail comes from the server's copy (same origin, allowed by the page's CSP).
+      if (Array.isArray(activity.attachments) && activity.attachments.length && !el.querySelector('.cb-thumb-link')) {
+        renderAttachments(el.querySelector('.cb-body'), activity.attachments, true);
+        if (anchor === null) scrollToEnd();
+      }
       return;
     }
     const display = channelData.messageBack && channelData.messageBack.displayText;
@@ -374,9 +379,8 @@ export function start({ base }) {
 
   async function sendFile(file) {
     const clientId = newId();
-    // The photo is shown at once as a thumbnail; the server's copy replaces it after a reload.
-    const preview = /^image\//i.test(file.type) ? URL.createObjectURL(file) : null;
-    const el = renderMessage('user', { text: file.name, attachments: preview ? [{ contentType: file.type, contentUrl: preview, name: file.name }] : [] });
+    // The thumbnail is added when the server has the photo (its echo), from the server's copy.
+    const el = renderMessage('user', { text: file.name });
     pending.set(clientId, el);
     addMessage(el);
     scrollToEnd();

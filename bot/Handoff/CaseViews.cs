@@ -35,7 +35,15 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyW
             item.Rating,
             // Channels with a messaging window (Messenger): whether and until when the guide can still reply.
             replyWindow = item.Status == CaseStatus.Closed ? null : await windows.GetAsync(item.Channel, item.ConversationId, cancellationToken),
-            message = left is { } at ? new { leftAt = at, dueAt = at + MessagePromise, answeredAt = answered } : null,
+            // secondsLeft and overdue by the bot's clock (Bot:Now honoured); the console counts down from secondsLeft.
+            message = left is { } at ? new
+            {
+                leftAt = at,
+                dueAt = at + MessagePromise,
+                answeredAt = answered,
+                secondsLeft = answered is null ? (int)(at + MessagePromise - clock.GetUtcNow()).TotalSeconds : (int?)null,
+                overdue = answered is null ? clock.GetUtcNow() > at + MessagePromise : answered > at + MessagePromise,
+            } : null,
             summary = new
             {
                 summary.Title,

@@ -149,13 +149,22 @@ public class CaseFollowUpTests
         await guide.PostAsJsonAsync($"/api/guide/cases/{ids[0]}/callback", new { note = "Ringt upp." }, Ct);
 
         var early = await guide.GetFromJsonAsync<JsonElement>("/api/stats?from=2026-12-24&to=2026-12-24", Ct);
+        var inTime = (await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{ids[1]}", Ct)).GetProperty("message");
         clock.Advance(TimeSpan.FromHours(25));
-        var late = await guide.GetFromJsonAsync<JsonElement>("/api/stats?from=2026-12-24&to=2026-12-24", Ct);
+        var late = (await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{ids[1]}", Ct)).GetProperty("message");
+        var listed = (await guide.GetFromJsonAsync<JsonElement>("/api/guide/cases?status=message", Ct)).EnumerateArray().Single(c => c.GetProperty("id").GetString() == ids[1]);
+
+        Assert.False(inTime.GetProperty("overdue").GetBoolean());
+        Assert.Equal(24 * 3600, inTime.GetProperty("secondsLeft").GetInt32());
+        Assert.True(late.GetProperty("overdue").GetBoolean());
+        Assert.Equal(-3600, late.GetProperty("secondsLeft").GetInt32());
+        Assert.True(listed.GetProperty("message").GetProperty("overdue").GetBoolean());
+        var after = await guide.GetFromJsonAsync<JsonElement>("/api/stats?from=2026-12-24&to=2026-12-24", Ct);
 
         // Before the day has passed the unanswered message is not yet late; after it, it counts as not answered in time.
         Assert.Equal(1.0, early.GetProperty("messagesAnsweredWithin24hRate").GetDouble());
-        Assert.Equal(0.5, late.GetProperty("messagesAnsweredWithin24hRate").GetDouble());
-        Assert.Equal(2, late.GetProperty("messagesLeft").GetInt32());
+        Assert.Equal(0.5, after.GetProperty("messagesAnsweredWithin24hRate").GetDouble());
+        Assert.Equal(2, after.GetProperty("messagesLeft").GetInt32());
     }
 
     private static Dictionary<string, string?> Settings(int smtpPort) => new()

@@ -4,7 +4,7 @@
 // left messages, saved replies, notifications, the case history and keyboard shortcuts.
 import { el, shorten, timeEl, duration, languageName, channelName } from './js/dom.js';
 import { api, caseUrl, describe, AuthError, isLeaving } from './js/api.js';
-import { renderSummary, promiseEl } from './js/summary.js';
+import { renderSummary, promiseEl, dueText } from './js/summary.js';
 import { lineEl } from './js/transcript.js';
 import { buildFollowUp, emailsEl } from './js/followup.js';
 import { buildReplies, expand, loadReplies } from './js/replies.js';
@@ -80,12 +80,7 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
   function tickWaits() {
     const now = Date.now();
     for (const span of document.querySelectorAll('.due[data-due]')) {
-      const left = (Date.parse(span.dataset.due) - now) / 1000;
-      const text = left >= 0 ? `${duration(left)} kvar av 24 h` : `Försenat – ${duration(-left)} över 24 h`;
-      if (span.textContent !== text) {
-        span.replaceChildren(...(left >= 0 ? [text] : [el('strong', null, 'Försenat'), ` – ${duration(-left)} över 24 h`]));
-        span.classList.toggle('due-late', left < 0);
-      }
+      dueText(span, (Date.parse(span.dataset.due) - now) / 1000);
     }
     for (const span of document.querySelectorAll('.wait[data-live]')) {
       const seconds = Number(span.dataset.base) + (now - Number(span.dataset.at)) / 1000;
@@ -300,7 +295,7 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
 
   function caseItem(item, key) {
     const summary = item.summary || {};
-    const late = item.message && !item.message.answeredAt && Date.parse(item.message.dueAt) < Date.now();
+    const late = item.message && !item.message.answeredAt && item.message.overdue;
     const button = el('button', {
       type: 'button',
       class: 'case-item' + (late ? ' case-late' : ''),

@@ -11,14 +11,22 @@ const DETAIL_KINDS = {
 };
 
 /** Time left of the 24-hour promise, or how late it is; null for live chats. */
-export function promiseEl(item, now = Date.now()) {
+export function promiseEl(item) {
   const promise = item.message;
   if (!promise) return null;
-  if (promise.answeredAt) return el('span', { class: 'due due-done' }, 'besvarat ', timeEl(promise.answeredAt));
-  const left = (Date.parse(promise.dueAt) - now) / 1000;
-  return left >= 0
-    ? el('span', { class: 'due', 'data-due': promise.dueAt }, `${duration(left)} kvar av 24 h`)
-    : el('span', { class: 'due due-late', 'data-due': promise.dueAt }, el('strong', null, 'Försenat'), ` – ${duration(-left)} över 24 h`);
+  if (promise.answeredAt) {
+    return el('span', { class: 'due due-done' + (promise.overdue ? ' due-late' : '') }, promise.overdue ? 'besvarat för sent ' : 'besvarat ', timeEl(promise.answeredAt));
+  }
+  // Counted by the server's clock: the deadline in this browser's time is now + the seconds left.
+  const due = new Date(Date.now() + promise.secondsLeft * 1000).toISOString();
+  return dueText(el('span', { class: 'due', 'data-due': due }), promise.secondsLeft);
+}
+
+/** "3 h 20 min kvar av 24 h", or "Försenat – 2 h över 24 h" (in words, not only in colour). */
+export function dueText(span, secondsLeft) {
+  span.classList.toggle('due-late', secondsLeft < 0);
+  span.replaceChildren(...(secondsLeft >= 0 ? [`${duration(secondsLeft)} kvar av 24 h`] : [el('strong', null, 'Försenat'), ` – ${duration(-secondsLeft)} över 24 h`]));
+  return span;
 }
 
 export function renderSummary(container, item, { waitEl, replyWindowEl }) {

@@ -44,8 +44,9 @@ public static partial class CaseSummaryBuilder
         {
             questions.Add(PersonalData.MaskIdentityNumbers(trigger));
         }
+        // What the bot did with questions; a plain request for a person is the reason, not an answer.
         var answers = history
-            .Where(e => e.Outcome is Outcomes.Answer or Outcomes.Clarify or Outcomes.Fallback or Outcomes.Handoff)
+            .Where(e => e.Outcome is Outcomes.Answer or Outcomes.Clarify or Outcomes.Fallback or Outcomes.Handoff && (e.AnswerId is not null || IsQuestion(e.Question)))
             .Select(e => new BotAnswer(
                 PersonalData.MaskIdentityNumbers(e.Question),
                 e.Outcome,
@@ -72,7 +73,7 @@ public static partial class CaseSummaryBuilder
 
     /// <summary>
     /// What the resident writes while waiting (in the queue or to a left message) is often the real question:
-    /// it joins the questions, and the title when there was none.
+    /// it joins the questions and becomes the title's latest question.
     /// </summary>
     public static CaseSummary WithAddedMessage(CaseSummary summary, string text, HandoffReason? reason = null)
     {
@@ -82,7 +83,8 @@ public static partial class CaseSummaryBuilder
         }
         var added = PersonalData.MaskIdentityNumbers(text.Trim());
         var questions = (summary.Questions ?? []).Append(added).Distinct().TakeLast(10).ToList();
-        var title = summary.Questions is { Count: > 0 } ? summary.Title : $"{(summary.Title ?? "Ärende").Split(':')[0]}: {Shorten(added)}";
+        // The queue shows the reason and the latest question.
+        var title = $"{(summary.Title ?? "Ärende").Split(':')[0]}: {Shorten(added)}";
         return summary with { Questions = questions, Question = string.Join(" / ", questions), Title = title };
     }
 

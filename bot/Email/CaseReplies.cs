@@ -39,7 +39,8 @@ internal sealed class CaseReplies(
         {
             return new Result(StatusCodes.Status409Conflict, $"the case is handled by {item.ClaimedBy}");
         }
-        if (item.Summary.Details.LastOrDefault(d => d.Kind == "e-post") is not { } address)
+        // The address comes from what the resident wrote: only one that parses as a single mailbox is used.
+        if (item.Summary.Details.LastOrDefault(d => d.Kind == "e-post" && MimeKit.MailboxAddress.TryParse(d.Value, out var parsed) && parsed.Address == d.Value) is not { } address)
         {
             return new Result(StatusCodes.Status422UnprocessableEntity, "the resident gave no e-mail address in this case: call them back or answer in the chat");
         }

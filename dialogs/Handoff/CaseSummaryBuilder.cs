@@ -121,8 +121,10 @@ public static partial class CaseSummaryBuilder
             // Contact details with only "min e-post är", "ring mig på" around them are not a question.
             return Words().Matches(withoutContact).Any(w => !ContactWords.Contains(w.Value));
         }
-        return Words().IsMatch(trimmed)
-            && Intents.IntentRecognizer.Recognize(trimmed) is not (Intents.Intent.HumanRequest or Intents.Intent.Greeting or Intents.Intent.Thanks);
+        // "Jag vill prata med en människa" is the reason, not a question; "… om min bygglovsansökan" says what about.
+        var words = Words().Matches(trimmed).Count;
+        return words > 0
+            && !(words <= 7 && Intents.IntentRecognizer.Recognize(trimmed) is Intents.Intent.HumanRequest or Intents.Intent.Greeting or Intents.Intent.Thanks);
     }
 
     public static string Reason(HandoffReason reason) => reason switch

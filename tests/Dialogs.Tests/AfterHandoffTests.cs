@@ -18,6 +18,7 @@ public class AfterHandoffTests
     [InlineData("Min e-post är anna@example.se", false)]
     [InlineData("070-123 45 67", false)]
     [InlineData("Jag vill prata med en människa", false)]
+    [InlineData("Jag vill prata med en människa om min bygglovsansökan för Götabergsgatan 20", true)]
     [InlineData("Hoppa över", false)]
     public void Questions_are_told_from_form_answers_yes_and_contact_details(string text, bool question) =>
         Assert.Equal(question, CaseSummaryBuilder.IsQuestion(text));

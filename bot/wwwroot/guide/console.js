@@ -2,7 +2,7 @@
 // Everything a resident wrote is put on the page with textContent only, never parsed as HTML.
 // Parts live in small modules under js/: the API, DOM helpers, the summary, the transcript, answering
 // left messages, saved replies, notifications, the case history and keyboard shortcuts.
-import { el, shorten, timeEl, duration, languageName, channelName } from './js/dom.js';
+import { el, shorten, timeEl, duration, languageName, channelName, percent } from './js/dom.js';
 import { api, caseUrl, describe, AuthError, isLeaving } from './js/api.js';
 import { renderSummary, promiseEl, dueText } from './js/summary.js';
 import { lineEl } from './js/transcript.js';

@@ -114,7 +114,17 @@ internal static class BotServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The widget's ES modules are loaded by host pages on the city website (another origin): module scripts need CORS.
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Path.StartsWithSegments("/widget"))
+                {
+                    context.Context.Response.Headers.AccessControlAllowOrigin = "*";
+                }
+            },
+        });
 
         // The database is opened when the first service needs it; resolve it now so start-up fails early.
         app.Services.GetRequiredService<BotDatabase>();

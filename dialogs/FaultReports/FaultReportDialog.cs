@@ -98,7 +98,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
                 if (FaultReportRecognizer.IsNo(text) && text.Length <= 20)
                 {
                     await SendAsync(turn, FaultReportMessages.AskLocationAgain.For(language), language, [FaultReportMessages.CancelButton], cancellationToken);
-                    return new FaultReportTurn(draft with { Location = null, Step = FaultReportSteps.Location, Retries = 0 }, Outcomes.Form);
+                    return new FaultReportTurn(draft with { Location = null, WrongLocation = draft.Location, Step = FaultReportSteps.Location, Retries = 0 }, Outcomes.Form);
                 }
                 // A sentence that names no place tells more about the fault ("Den blinkar och slocknar"):
                 // the place stands and the sentence is added to the description.
@@ -148,7 +148,12 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         }
         // The reply to "where?" is all place, in the resident's words.
         var place = FaultReportRecognizer.Clip(text, FaultReportRecognizer.MaxLocation);
-        return await NextAsync(turn, draft with { Location = place, LocationConfirmed = false }, language, null, cancellationToken);
+        // A corrected place is corrected in the description too, so that the report does not name two places.
+        var wrong = draft.WrongLocation ?? draft.Location;
+        var description = wrong is { Length: > 0 } && draft.Description is { } said && said.Contains(wrong, StringComparison.OrdinalIgnoreCase)
+            ? FaultReportRecognizer.Clip(said.Replace(wrong, place, StringComparison.OrdinalIgnoreCase), FaultReportRecognizer.MaxDescription)
+            : draft.Description;
+        return await NextAsync(turn, draft with { Location = place, LocationConfirmed = false, WrongLocation = null, Description = description }, language, null, cancellationToken);
     }
 
     /// <summary>A correction of the place: it starts with "nej", is short, or has a number or a name in it.</summary>

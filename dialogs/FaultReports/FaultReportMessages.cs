@@ -37,8 +37,8 @@ public static class FaultReportMessages
         "Please describe the fault briefly. What has happened?");
 
     public static readonly LocalizedText AskPhoto = new(
-        "Vill du skicka med en bild? Bifoga en bild med gem-knappen (i Messenger: skicka bilden), eller välj ”Hoppa över”.",
-        "Would you like to add a photo? Attach one with the paper-clip button (in Messenger: send the photo), or choose \"Skip\".");
+        "Vill du skicka med en bild? Bifoga en bild, eller välj ”Hoppa över”.",
+        "Would you like to add a photo? Attach one, or choose \"Skip\".");
 
     public static readonly LocalizedText PhotoNotImage = new(
         "Det där var ingen bild. Bifoga en bild (jpg eller png), eller välj ”Hoppa över”.",

@@ -47,7 +47,8 @@ public sealed class AlertAndPhotoWidgetTests(BrowserFixture fixture) : IClassFix
         await page.Locator("#cb-file").SetInputFilesAsync(new FilePayload { Name = "lampa.png", MimeType = "image/png", Buffer = OnePixelPng });
 
         await Assertions.Expect(page.Locator(".cb-msg-bot").Last).ToContainTextAsync("Tack för bilden", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator(".cb-msg-user img.cb-img, .cb-msg-user").Last).ToContainTextAsync("lampa.png");
+        await Assertions.Expect(page.Locator(".cb-msg-user").Last).ToContainTextAsync("lampa.png");
+        await Assertions.Expect(page.Locator(".cb-msg-user").Last.Locator("img.cb-img")).ToHaveAttributeAsync("alt", "lampa.png");
         await Assertions.Expect(page.Locator(".cb-msg-user.cb-sending, .cb-msg-user.cb-failed")).ToHaveCountAsync(0);
     }
 }

@@ -51,6 +51,28 @@ public class FaultReportDialogTests
         Assert.Equal(Outcomes.Answer, after.Outcome);
     }
 
+    [Theory]
+    [InlineData("Nej, Götabergsgatan 22")]
+    [InlineData("Nej", "Götabergsgatan 22")]
+    public async Task ACorrectedPlace_IsCorrectedInTheDescriptionToo(params string[] correction)
+    {
+        var store = new MemoryFaultReportStore();
+        var bot = new BotTester(new FakeTimeProvider(Now), faultReports: store);
+
+        await bot.SendAsync("Gatlampan utanför Götabergsgatan 20 är trasig.");
+        foreach (var reply in correction)
+        {
+            await bot.SendAsync(reply);
+        }
+        await bot.SendAsync("Ja");
+        await bot.SendAsync("Hoppa över");
+        await bot.SendAsync("Hoppa över");
+
+        var report = Assert.Single(store.Reports);
+        Assert.Equal("Götabergsgatan 22", report.Location);
+        Assert.Equal("Gatlampan utanför Götabergsgatan 22 är trasig.", report.Description);
+    }
+
     [Fact]
     public async Task PlaceConfirmation_ASentenceWithoutAPlaceAddsToTheDescription_AndYesOrNoIsNoPlace()
     {

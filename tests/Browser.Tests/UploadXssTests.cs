@@ -57,7 +57,13 @@ public sealed partial class UploadXssTests(BrowserFixture fixture) : IClassFixtu
         var row = guide.Locator($"tr[data-reference='{reference}']");
         await Assertions.Expect(row).ToContainTextAsync("Götabergsgatan 20", new() { Timeout = 20_000 });
 
-        var photo = await guide.Context.RunAndWaitForPageAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "Visa bild" }).ClickAsync());
+        // The console shows the photo as a thumbnail inside the "Visa bild" link; the guide opens the link in a
+        // new tab of the same signed-in browser (the cookie goes along).
+        var photoLink = row.GetByRole(AriaRole.Link, new() { Name = "Visa bild" });
+        var href = await photoLink.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(href));
+        var photo = await guide.Context.NewPageAsync();
+        await photo.GotoAsync(new Uri(new Uri(guide.Url), href).ToString());
         await photo.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var pwned = await photo.EvaluateAsync<string?>("() => document.documentElement && document.documentElement.getAttribute('data-pwned')");
         var alerts = await http.GetFromJsonAsync<JsonElement>("/api/alerts", Cancel);

@@ -8,6 +8,7 @@ internal static class FaultReportServices
     public static IServiceCollection AddFaultReports(this IServiceCollection services)
     {
         services.AddSingleton<SqliteFaultReportStore>();
+        services.AddSingleton<FaultReportPhotoLinks>();
         services.AddHttpClient(FaultReportWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FaultReportWebhook>();
         services.AddSingleton<FaultReportResidentNotice>();

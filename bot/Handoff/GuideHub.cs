@@ -10,12 +10,13 @@ namespace Bot.Handoff;
 /// noticed and its cases are released after the grace period.
 /// </summary>
 [Authorize(Policy = GuidePolicies.Guide)]
-internal sealed class GuideHub(GuidePresence presence) : Hub
+internal sealed class GuideHub(GuidePresence presence, GuideLiveConnections connections) : Hub
 {
     public const string Path = "/guide/hub";
 
     public override Task OnConnectedAsync()
     {
+        connections.Add(Context);
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
             presence.Connected(guide.UserName, guide.DisplayName, guide.Groups);
@@ -25,6 +26,7 @@ internal sealed class GuideHub(GuidePresence presence) : Hub
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context);
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
             presence.Disconnected(guide.UserName);

@@ -29,6 +29,9 @@ internal sealed class GuidePresence(TimeProvider clock)
 
     public GuideStatus? Get(string userName) => _guides.GetValueOrDefault(userName);
 
+    /// <summary>Every guide the console has seen since start-up.</summary>
+    public IReadOnlyList<GuideStatus> All() => _guides.Values.ToList();
+
     /// <summary>
     /// Guides ready to take chats, optionally only those in <paramref name="group"/>: ready and not
     /// disconnected (a guide working through the API, without a console connection, counts too).

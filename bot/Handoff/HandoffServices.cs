@@ -1,3 +1,5 @@
+using Bot.Email;
+using Bot.SavedReplies;
 using Bot.Turns;
 using Dialogs.Handoff;
 
@@ -20,12 +22,16 @@ internal static class HandoffServices
         services.AddSingleton<HandoffTimeouts>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeouts>());
         services.AddSignalR();
+        services.AddEmailReplies();
+        services.AddSavedReplies();
         return services;
     }
 
     public static IEndpointRouteBuilder MapHandoff(this IEndpointRouteBuilder app)
     {
         app.MapGuideApi();
+        app.MapCaseFollowUp();
+        app.MapSavedReplies();
         app.MapHub<GuideHub>(GuideHub.Path);
         return app;
     }

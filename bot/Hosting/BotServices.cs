@@ -9,7 +9,9 @@ using Bot.Guides;
 using Bot.Handoff;
 using Bot.KnowledgeOps;
 using Bot.Privacy;
+using Bot.Security;
 using Bot.Statistics;
+using Bot.Uploads;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Turns;
@@ -43,13 +45,18 @@ internal static class BotServices
         services.AddSingleton(knowledge);
 
         services.AddSingleton(_ => new BotDatabase(paths.DataDirectory));
+        services.AddSingleton<IKeyMaterialStore, SqliteKeyMaterialStore>();
+        services.AddSingleton<SigningKeys>();
+        // Rate limits and throttles count in real time, also when Bot:Now fixes the bot's clock for a demo.
+        services.AddSingleton<IRateCounter>(_ => new MemoryRateCounter(TimeProvider.System));
+        services.AddProxyConfiguration(configuration);
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
-            understanding: sp.GetRequiredService<UnderstandingProvider>()));
+            photos: sp.GetRequiredService<IOwnPhotos>(), understanding: sp.GetRequiredService<UnderstandingProvider>()));
         services.AddUnderstanding();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnProcessor>();
@@ -59,9 +66,11 @@ internal static class BotServices
         services.AddKnowledgeOperations(configuration);
         services.AddStatistics(configuration);
         services.AddPrivacy(configuration);
+        services.AddUploads(configuration);
 
         services.AddSingleton<ConversationHub>();
-        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
+        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<SigningKeys>(), TimeProvider.System));
+        services.AddSingleton<DirectLineActivityLimit>();
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
@@ -70,6 +79,8 @@ internal static class BotServices
         services.AddBotConnector(configuration, builder.Environment);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClientErrorHandler>();
+        services.Configure<ExceptionHandlerOptions>(options => options.SuppressDiagnosticsCallback = ClientErrorHandler.IsClientError);
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "Accept")
@@ -88,13 +99,15 @@ internal static class BotServices
 
     public static WebApplication UseCityBot(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-                + "connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+            // Everything from this origin only; 'self' covers the same-origin WebSocket of the widget and the console.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await next(context);
         });
@@ -104,7 +117,17 @@ internal static class BotServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The widget's ES modules are loaded by host pages on the city website (another origin): module scripts need CORS.
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Path.StartsWithSegments("/widget"))
+                {
+                    context.Context.Response.Headers.AccessControlAllowOrigin = "*";
+                }
+            },
+        });
 
         // The database is opened when the first service needs it; resolve it now so start-up fails early.
         app.Services.GetRequiredService<BotDatabase>();
@@ -116,6 +139,7 @@ internal static class BotServices
                 : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapDirectLine();
+        app.MapUploads();
         app.MapMessenger();
         app.MapBotConnector();
         app.MapAlerts();

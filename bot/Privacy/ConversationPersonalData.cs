@@ -1,12 +1,12 @@
 using System.Globalization;
-using Bot.Hosting;
 using Bot.Storage;
+using Bot.Uploads;
 using Dialogs.Engine;
 
 namespace Bot.Privacy;
 
 /// <summary>Direct Line conversations: the activity log (transcript), the bot's state and uploaded files.</summary>
-internal sealed class ConversationPersonalData(BotDatabase database, IConversationStore conversations, IConversationStateStore states, BotPaths paths) : IPersonalDataStore
+internal sealed class ConversationPersonalData(BotDatabase database, IConversationStore conversations, IConversationStateStore states, UploadStore uploads) : IPersonalDataStore
 {
     public string Name => "conversation";
 
@@ -103,6 +103,5 @@ internal sealed class ConversationPersonalData(BotDatabase database, IConversati
         return deleted;
     }
 
-    private string UploadFolder(string conversationId) =>
-        Path.Combine(paths.DataDirectory, "uploads", new string(conversationId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray()));
+    private string UploadFolder(string conversationId) => uploads.FolderOf(conversationId);
 }

@@ -9,6 +9,7 @@ internal static class StatisticsServices
     {
         services.AddSingleton(configuration.GetSection(LearningOptions.SectionName).Get<LearningOptions>() ?? new LearningOptions());
         services.AddSingleton<StatisticsStore>();
+        services.AddSingleton<MessageReplyStatistics>();
         services.AddSingleton<ITurnRecorder>(sp => sp.GetRequiredService<StatisticsStore>());
         return services;
     }

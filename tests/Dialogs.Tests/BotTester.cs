@@ -21,11 +21,14 @@ internal sealed class BotTester
         Dialogs.FaultReports.IFaultReportStore? faultReports = null, Dialogs.Alerts.IAlertSource? alerts = null, IHandoffService? handoff = null)
     {
         _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true }, handoff,
-            recorder: recorder, faultReports: faultReports, alerts: alerts, understanding: Models.Value);
+            recorder: recorder, faultReports: faultReports, alerts: alerts, photos: new TestPhotos(), understanding: Models.Value);
     }
 
     /// <summary>The shipped models with the shipped knowledge and corpus.</summary>
     public static UnderstandingProvider Understanding => Models.Value;
+
+    /// <summary>The host's own uploads in these tests: addresses under <see cref="OwnUploads"/>.</summary>
+    public const string OwnUploads = "https://bot.example/uploads/";
 
     public MemoryConversationStateStore States { get; } = new();
 
@@ -81,4 +84,11 @@ internal sealed record TurnResult(IReadOnlyList<Activity> Replies)
     public BotDecision? Decision => Replies.LastOrDefault(r => r.Type == ActivityTypes.Trace)?.Value?.Deserialize<BotDecision>(ActivityJson.Options);
 
     public string? Outcome => Decision?.Outcome;
+}
+
+/// <summary>Accepts photos under <see cref="BotTester.OwnUploads"/> only, as the host accepts only its own uploads.</summary>
+internal sealed class TestPhotos : Dialogs.FaultReports.IOwnPhotos
+{
+    public string? Accept(Attachment attachment, string conversationId) =>
+        attachment.ContentUrl?.StartsWith(BotTester.OwnUploads, StringComparison.Ordinal) == true ? attachment.ContentUrl : null;
 }

@@ -17,6 +17,7 @@ internal sealed class MessengerChannel(
     TurnProcessor turns,
     MessengerInbox inbox,
     MessengerOutbox outbox,
+    MessengerPhotos photos,
     ILogger<MessengerChannel> logger)
 {
     public const string ChannelId = "facebook";
@@ -62,6 +63,8 @@ internal sealed class MessengerChannel(
         {
             return earlier.Activity;
         }
+        // Photos are fetched from Meta's CDN and stored before the activity is, so the log has our own links.
+        activity = await photos.StoreAsync(activity, conversationId, item.Event.SenderId, cancellationToken);
         var stored = await store.AppendAsync(conversationId, (sequence, timestamp) => activity with
         {
             Id = activity.Id ?? ActivityId(conversationId, sequence),

@@ -23,6 +23,8 @@ internal static class MessengerEndpoints
             return services;
         }
         services.AddHttpClient<MessengerGraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(MessengerPhotos.ClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<MessengerPhotos>();
         services.AddSingleton<MessengerInbox>();
         services.AddSingleton<MessengerReplyWindows>();
         services.AddSingleton<IReplyWindowSource>(sp => sp.GetRequiredService<MessengerReplyWindows>());

@@ -10,7 +10,9 @@ internal sealed record InboxItem(long Seq, MessengerEvent Event, int? StoredSequ
 /// <summary>
 /// The durable inbox of webhook events (SQLite): written before Meta gets its 200, so an
 /// acknowledged event survives a crash; unique by event key, so a redelivery is stored once.
-/// Also keeps when each resident last wrote, for the 24-hour window.
+/// Processed events are forgotten after a while (30 days, or the retention period); an event older than
+/// <see cref="MaxEventAge"/> by Meta's own timestamp is never taken, so a delivery replayed after its
+/// key was forgotten is not answered twice. Also keeps when each resident last wrote, for the 24-hour window.
 /// </summary>
 internal sealed class MessengerInbox
 {
@@ -20,10 +22,13 @@ internal sealed class MessengerInbox
     private readonly BotDatabase _database;
     private readonly TimeProvider _clock;
 
-    public MessengerInbox(BotDatabase database, TimeProvider clock)
+    public MessengerInbox(BotDatabase database, TimeProvider clock, Privacy.PrivacyOptions privacy)
     {
         _database = database;
         _clock = clock;
+        // Nothing can be sent to a resident more than 7 days after their message (the human-agent tag), so older
+        // events are replays; and they must be younger than the shortest time a processed key is kept.
+        MaxEventAge = TimeSpan.FromDays(Math.Clamp(privacy.RetentionDays, 1, 7));
         using var connection = database.OpenWrite();
         BotDatabase.Execute(connection, """
             CREATE TABLE IF NOT EXISTS messenger_inbox (
@@ -54,15 +59,26 @@ internal sealed class MessengerInbox
         purge.ExecuteNonQuery();
     }
 
-    /// <summary>Stores the events of one delivery in one transaction; returns how many were new (not redeliveries).</summary>
+    /// <summary>Events whose own timestamp is older than this are not taken (see the class summary).</summary>
+    public TimeSpan MaxEventAge { get; }
+
+    /// <summary>
+    /// Stores the events of one delivery in one transaction; returns how many were new (not redeliveries,
+    /// not older than <see cref="MaxEventAge"/>).
+    /// </summary>
     public int Add(IReadOnlyList<MessengerEvent> events)
     {
         var now = _clock.GetUtcNow();
+        var oldest = (now - MaxEventAge).ToUnixTimeMilliseconds();
         using var connection = _database.OpenWrite();
         using var transaction = connection.BeginTransaction();
         var added = 0;
         foreach (var item in events)
         {
+            if (item.Timestamp > 0 && item.Timestamp < oldest)
+            {
+                continue;
+            }
             var timestamp = item.Timestamp > 0 ? item.Timestamp : now.ToUnixTimeMilliseconds();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;

@@ -9,8 +9,9 @@ namespace Understanding;
 public sealed record EntryCandidate(KnowledgeEntry Entry, double Probability, string MatchedQuestion);
 
 /// <summary>What the models make of one message: its intents and the entries that may answer it, most probable first.</summary>
-public sealed record MessageUnderstanding(MessageEvidence Evidence, IReadOnlyList<EntryCandidate> Candidates)
+public sealed record MessageUnderstanding(MessageEvidence Evidence, IReadOnlyList<EntryCandidate> Candidates, IntentScores Routes)
 {
+    /// <summary>The intent model's probabilities (what the words say).</summary>
     public IntentScores Intents => Evidence.Intents;
 
     public EntryCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
@@ -20,7 +21,7 @@ public sealed record MessageUnderstanding(MessageEvidence Evidence, IReadOnlyLis
 /// Collects the evidence on a message: retrieval on the whole message and on the sentence that
 /// asks, and the nearest labelled examples of both.
 /// </summary>
-public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex examples, ExampleIndex intentExamples)
+public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex examples, ExampleIndex intentExamples, Func<string, string>? searchText = null)
 {
     public const int PerSource = 5;
 
@@ -33,12 +34,19 @@ public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex example
 
     public string Terms(string text) => string.Join(' ', Index.AnalyzedTerms(text));
 
+    /// <summary>What retrieval searches for: the text without what it says about dates ("i januari 2021"), when the host knows how.</summary>
+    private string Searchable(string text)
+    {
+        var searchable = searchText?.Invoke(text) ?? text;
+        return searchable.Trim().Length > 0 ? searchable : text;
+    }
+
     /// <summary>The evidence for a message; <paramref name="excludeWriter"/> leaves a corpus writer's own lines out (training).</summary>
     public MessageEvidence Collect(string text, Language language, IntentScores intents, string? excludeWriter = null)
     {
         var question = MessageSentences.Question(text);
-        var retrieval = Index.Search(text, language, 8);
-        var questionRetrieval = question is null ? SearchResult.Empty : Index.Search(question, language, PerSource);
+        var retrieval = Index.Search(Searchable(text), language, 8);
+        var questionRetrieval = question is null ? SearchResult.Empty : Index.Search(Searchable(question), language, PerSource);
         var nearest = Examples.Nearest(Terms(text), 8, excludeWriter);
         var questionNearest = question is null ? [] : Examples.Nearest(Terms(question), PerSource, excludeWriter);
         var intentNearest = IntentExamples.Nearest(Terms(text), Corpus.MessageIntent.All.Count, excludeWriter);
@@ -49,10 +57,10 @@ public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex example
 
 /// <summary>
 /// Understands a resident's message with the learned models: the intent classifier, the evidence
-/// (<see cref="EvidenceCollector"/>) and the answer model that weighs it into one calibrated
-/// probability per candidate entry.
+/// (<see cref="EvidenceCollector"/>), the answer model that weighs it into one calibrated
+/// probability per candidate entry, and the router that judges what the message needs from all of it.
 /// </summary>
-public sealed class Understander(EvidenceCollector evidence, IntentModel intents, AnswerModel answers)
+public sealed class Understander(EvidenceCollector evidence, IntentModel intents, AnswerModel answers, RouterModel? router)
 {
     public KnowledgeIndex Index => evidence.Index;
 
@@ -73,6 +81,7 @@ public sealed class Understander(EvidenceCollector evidence, IntentModel intents
                 ?? entry.Question;
             candidates.Add(new EntryCandidate(entry, answers.Probability(CandidateFeatures.Of(collected, entry)), matched));
         }
-        return new MessageUnderstanding(collected, candidates.OrderByDescending(c => c.Probability).ThenBy(c => c.Entry.Id, StringComparer.Ordinal).ToList());
+        var ranked = candidates.OrderByDescending(c => c.Probability).ThenBy(c => c.Entry.Id, StringComparer.Ordinal).ToList();
+        return new MessageUnderstanding(collected, ranked, router?.Predict(RouteFeatures.Of(collected, ranked)) ?? collected.Intents);
     }
 }

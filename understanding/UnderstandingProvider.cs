@@ -19,6 +19,7 @@ public sealed class UnderstandingProvider
 {
     private readonly KnowledgeProvider _knowledge;
     private readonly Action<string> _log;
+    private readonly Func<string, string>? _searchText;
     private readonly Lock _gate = new();
     private volatile State? _state;
     private string? _corpusFingerprint;
@@ -26,9 +27,11 @@ public sealed class UnderstandingProvider
 
     private sealed record State(KnowledgeIndex Index, ModelSet Models, ExampleIndex Examples, Understander Understander);
 
-    public UnderstandingProvider(KnowledgeProvider knowledge, string trainingDirectory, string modelDirectory, Action<string>? log = null)
+    /// <param name="searchText">What retrieval searches for in a message (the bot strips what it says about dates).</param>
+    public UnderstandingProvider(KnowledgeProvider knowledge, string trainingDirectory, string modelDirectory, Action<string>? log = null, Func<string, string>? searchText = null)
     {
         _knowledge = knowledge;
+        _searchText = searchText;
         TrainingDirectory = trainingDirectory;
         ModelDirectory = modelDirectory;
         _log = log ?? (_ => { });
@@ -92,7 +95,7 @@ public sealed class UnderstandingProvider
                 try
                 {
                     var index = _knowledge.Current;
-                    var result = Trainer.Run(index, TrainingDirectory, _log);
+                    var result = Trainer.Run(index, TrainingDirectory, _log, _searchText);
                     if (result.Models is not { } models)
                     {
                         _log("The corpus has problems; the models were not retrained: " + string.Join("; ", result.Problems.Take(3)));
@@ -117,8 +120,8 @@ public sealed class UnderstandingProvider
         var terms = ModelTrainer.AnalyzedTerms(index, index.Knowledge.Entries.SelectMany(e => e.SwedishQuestions.Concat(e.QuestionsEn)).Concat(training.Select(m => m.Text)));
         string Terms(string text) => terms[text];
         var collector = new EvidenceCollector(index, ExampleIndex.Build(ModelTrainer.ExampleRows(index.Knowledge, training, Terms)),
-            ExampleIndex.Build(ModelTrainer.IntentRows(training, Terms)));
+            ExampleIndex.Build(ModelTrainer.IntentRows(training, Terms)), _searchText);
         _corpusFingerprint = CorpusReader.Fingerprint(TrainingDirectory);
-        _state = new State(index, models, collector.Examples, new Understander(collector, models.Intents, models.Answers));
+        _state = new State(index, models, collector.Examples, new Understander(collector, models.Intents, models.Answers, models.Router));
     }
 }

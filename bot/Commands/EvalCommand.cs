@@ -37,7 +37,7 @@ internal static class EvalCommand
             KnowledgeCheckCommand.Print(problems, Console.Error);
             return 1;
         }
-        var understanding = new UnderstandingProvider(knowledge, paths.TrainingDirectory, paths.ModelDirectory, Console.Error.WriteLine);
+        var understanding = new UnderstandingProvider(knowledge, paths.TrainingDirectory, paths.ModelDirectory, Console.Error.WriteLine, Dialogs.Dates.DateMentionRecognizer.WithoutDates);
         var cases = files.SelectMany(f => File.ReadLines(f.Path!).Select((line, i) => (line, i)))
             .Where(l => l.line.Trim().Length > 0)
             .Select(l => EvalCase.Parse(l.line, l.i + 1))

@@ -1,3 +1,4 @@
+using Dialogs.Dates;
 using Knowledge;
 using Understanding.Training;
 
@@ -20,7 +21,7 @@ internal static class KnowledgeTrainCommand
             KnowledgeCheckCommand.Print(problems, Console.Error);
             return 1;
         }
-        var result = Trainer.Run(knowledge.Current, paths.TrainingDirectory, Console.WriteLine);
+        var result = Trainer.Run(knowledge.Current, paths.TrainingDirectory, Console.WriteLine, DateMentionRecognizer.WithoutDates);
         if (result.Models is null)
         {
             KnowledgeCheckCommand.Print(result.Problems, Console.Error);

@@ -1,4 +1,5 @@
 using Bot.Hosting;
+using Dialogs.Dates;
 using Knowledge;
 using Understanding;
 
@@ -15,7 +16,7 @@ internal static class UnderstandingServices
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<UnderstandingProvider>();
             var knowledge = sp.GetRequiredService<KnowledgeProvider>();
             var provider = new UnderstandingProvider(knowledge, paths.TrainingDirectory, paths.ModelDirectory,
-                message => logger.LogInformation("{Message}", message));
+                message => logger.LogInformation("{Message}", message), DateMentionRecognizer.WithoutDates);
             knowledge.Reloaded += _ => provider.Refresh();
             return provider;
         });

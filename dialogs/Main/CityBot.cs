@@ -106,9 +106,11 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
 
         var intent = IntentRecognizer.Recognize(text);
         var verdict = understanding?.Decide(text, language);
+        // A form's own replies ("Hoppa över", "Ja", "Avbryt") are not read for danger by the model (the rules still are).
+        var danger = FaultReportRecognizer.IsFormReply(text) && state.FaultReport is not null ? DangerOf(intent, null) : DangerOf(intent, verdict);
         // Someone in danger is told to call 112 first, whoever answers the conversation. The rules
         // and the model are OR-ed: either alone is enough.
-        if (DangerOf(intent, verdict) is { } danger)
+        if (danger is not null)
         {
             await SendAsync(turn, (danger == Intent.SelfHarm ? Messages.SelfHarm : Messages.Emergency).For(language), language, cancellationToken);
             if (state.Owner != ConversationOwners.Bot && state.CaseId is { } urgentCase && handoff is not null)
@@ -118,7 +120,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             return (Remember(state, text, Outcomes.Emergency), Decision(Outcomes.Emergency, language));
         }
         // Someone may be in danger, but not clearly: 112 first, then the usual reply.
-        if (verdict?.DangerNote is { } note)
+        if (verdict?.DangerNote is { } note && !FaultReportRecognizer.IsFormReply(text))
         {
             await SendAsync(turn, (note == Route.SelfHarm ? Messages.SelfHarmNote : Messages.DangerNote).For(language), language, cancellationToken);
         }
@@ -182,14 +184,21 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             case Intent.Help:
                 return await SmallTalkAsync(turn, state, Messages.Help, language, cancellationToken);
             default:
-                if (OpeningHours.OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is { } hours)
-                {
-                    await SendAsync(turn, WithFeedbackQuestion(hours, language), language, cancellationToken, WithFeedbackButtons(hours, language));
-                    return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
-                        Decision(hours.Outcome, language, hours.AnswerId));
-                }
-                return await AnswerFromKnowledgeAsync(turn, state, text, language, cancellationToken);
+                return await OpeningHoursAsync(turn, state, text, language, cancellationToken)
+                    ?? await AnswerFromKnowledgeAsync(turn, state, text, language, cancellationToken);
         }
+    }
+
+    /// <summary>"Is X open on day Y" from the facilities' data, or null when the message is not about opening hours.</summary>
+    private async Task<(ConversationState, BotDecision)?> OpeningHoursAsync(ITurnContext turn, ConversationState state, string text, Language language, CancellationToken cancellationToken)
+    {
+        if (OpeningHours.OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is not { } hours)
+        {
+            return null;
+        }
+        await SendAsync(turn, WithFeedbackQuestion(hours, language), language, cancellationToken, WithFeedbackButtons(hours, language));
+        return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
+            Decision(hours.Outcome, language, hours.AnswerId));
     }
 
     /// <summary>A guide answers this conversation, or will: pass the message on and acknowledge it (CityBotAfterHandoff.cs).</summary>

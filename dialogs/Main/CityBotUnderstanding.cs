@@ -4,7 +4,6 @@ using Dialogs.FaultReports;
 using Dialogs.Handoff;
 using Dialogs.Intents;
 using Dialogs.Learning;
-using Dialogs.OpeningHours;
 using Dialogs.Protocol;
 using Knowledge;
 using Understanding;
@@ -43,6 +42,21 @@ public sealed partial class CityBot
                 [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
             return (Remember(state with { PendingOptions = [], Misses = state.Misses + 1 }, text, Outcomes.Fallback), Decision(Outcomes.Fallback, language));
         }
+        // Opening hours come from the facilities' data, whatever else the message sounds like.
+        if (await OpeningHoursAsync(turn, state, text, language, cancellationToken) is { } hours)
+        {
+            return hours;
+        }
+        // "Jag vill göra en felanmälan": the form, even before anything is said about the fault.
+        if (FaultReportRecognizer.AsksToReport(text))
+        {
+            return FaultReportTurn(state, text, await _faultReportDialog.BeginAsync(turn, text, language, cancellationToken), language);
+        }
+        // A message that is nothing but a greeting, thanks or goodbye needs no model.
+        if (rules is Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.WhoAreYou or Intent.Help)
+        {
+            return await SmallTalkAsync(turn, state, SmallTalkMessage(text, rules), language, cancellationToken);
+        }
         if (knowledge.Current.ExactMatch(text) is { } exact)
         {
             return exact.Handoff
@@ -68,12 +82,6 @@ public sealed partial class CityBot
                 return await FeedbackTextAsync(turn, state, text, rules, language, cancellationToken);
         }
 
-        if (OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is { } hours)
-        {
-            await SendAsync(turn, hours.Text, language, cancellationToken, hours.Buttons);
-            return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
-                Decision(hours.Outcome, language, hours.AnswerId));
-        }
         switch (verdict.Route)
         {
             case Route.Answer when verdict.Entry is { } answer:

@@ -13,7 +13,8 @@ internal sealed class BotTester
 {
     private static readonly Lazy<KnowledgeProvider> Knowledge = new(() => KnowledgeProvider.Open(ShippedContent()).Provider!);
     private static readonly Lazy<UnderstandingProvider> Models = new(() =>
-        new UnderstandingProvider(Knowledge.Value, Path.Combine(KnowledgeFolder(), "training"), Path.Combine(KnowledgeFolder(), "models")));
+        new UnderstandingProvider(Knowledge.Value, Path.Combine(KnowledgeFolder(), "training"), Path.Combine(KnowledgeFolder(), "models"),
+            searchText: Dialogs.Dates.DateMentionRecognizer.WithoutDates));
     private readonly CityBot _bot;
     private int _sequence;
 

@@ -9,18 +9,17 @@ namespace Understanding.Tests;
 /// <summary>The shipped knowledge, corpus and models (knowledge/content, training, models), loaded once for all tests.</summary>
 internal static class Shipped
 {
-    private static readonly Lazy<KnowledgeIndex> LazyIndex = new(() => Provider.Current!.Index);
-    private static readonly Lazy<UnderstandingProvider> LazyProvider = new(() =>
-        new UnderstandingProvider(Knowledge.KnowledgeProvider.Open(Path.Combine(Root, "content")).Provider!, Training, Models));
-
     /// <summary>The repository's knowledge folder.</summary>
     public static string Root { get; } = FindRoot();
+
+    private static readonly Lazy<Knowledge.KnowledgeProvider> LazyKnowledge = new(() => Knowledge.KnowledgeProvider.Open(Path.Combine(Root, "content")).Provider!);
+    private static readonly Lazy<UnderstandingProvider> LazyProvider = new(() => new UnderstandingProvider(LazyKnowledge.Value, Training, Models));
 
     public static string Training => Path.Combine(Root, "training");
 
     public static string Models => Path.Combine(Root, "models");
 
-    public static KnowledgeIndex Index => LazyIndex.Value;
+    public static KnowledgeIndex Index => LazyKnowledge.Value.Current;
 
     public static UnderstandingProvider Provider => LazyProvider.Value;
 

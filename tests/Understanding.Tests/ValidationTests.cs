@@ -70,14 +70,15 @@ public sealed class ValidationTests
 }
 
 /// <summary>
-/// The levels the shipped models reach on the validation part, as regression floors where they
-/// are below the targets (85 %, 95 %, 95 %, 95 %, 95 %); see the README for the figures.
+/// Regression floors just under what the shipped models reach on the validation part. They are
+/// below the targets (85 %, 95 %, 95 %, 95 %, 95 %), which are not met yet; the README
+/// gives the figures.
 /// </summary>
 internal static class Floors
 {
-    public const double Answered = 0.85;
-    public const double RightOrFirstOption = 0.95;
-    public const double Routing = 0.95;
-    public const double Faults = 0.95;
-    public const double SmallTalk = 0.95;
+    public const double Answered = 0.78;
+    public const double RightOrFirstOption = 0.83;
+    public const double Routing = 0.84;
+    public const double Faults = 0.92;
+    public const double SmallTalk = 0.88;
 }

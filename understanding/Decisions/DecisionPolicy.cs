@@ -14,6 +14,10 @@ namespace Understanding.Decisions;
 public static class DecisionPolicy
 {
     private const int MaxOptions = 3;
+    private const float SelfHarmShare = 0.5f;
+    private const int FewWords = 3;
+
+    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     public static Verdict Decide(MessageUnderstanding understanding, Thresholds thresholds)
     {
@@ -21,19 +25,22 @@ public static class DecisionPolicy
         var evidence = understanding.Evidence;
         var rule = DangerRules.Match(evidence.Text);
         var danger = evidence.Danger;
+        // Self-harm gets the suicide line and 1177 as well as 112: when it is a real possibility, it is chosen.
         var kind = rule == Route.SelfHarm || intents.Of(MessageIntent.SelfHarm) + evidence.NeighbourScore(MessageIntent.SelfHarm)
-            > intents.Of(MessageIntent.Emergency) + evidence.NeighbourScore(MessageIntent.Emergency) ? Route.SelfHarm : Route.Emergency;
-        if (rule is not null || danger >= thresholds.Emergency)
+            >= SelfHarmShare * (intents.Of(MessageIntent.Emergency) + evidence.NeighbourScore(MessageIntent.Emergency)) ? Route.SelfHarm : Route.Emergency;
+        // A message of a few words gives the model too little to replace the reply with the emergency
+        // reply on its own; it still gets the 112 line first.
+        if (rule is not null || (danger >= thresholds.Emergency && Words(evidence.Text) > FewWords))
         {
             return new Verdict(kind, null, [], understanding);
         }
-        return Decide(understanding, thresholds, intents) with { DangerNote = danger >= thresholds.DangerNote ? kind : null };
+        return Decide(understanding, thresholds, understanding.Routes) with { DangerNote = danger >= thresholds.DangerNote ? kind : null };
     }
 
-    private static Verdict Decide(MessageUnderstanding understanding, Thresholds thresholds, IntentScores intents)
+    private static Verdict Decide(MessageUnderstanding understanding, Thresholds thresholds, IntentScores routes)
     {
         var best = understanding.Best;
-        var (intent, probability) = intents.Top;
+        var (intent, probability) = routes.Top;
         if (probability >= thresholds.IntentRoute && RouteOf(intent) is { } routed)
         {
             return new Verdict(routed, best, [], understanding);

@@ -33,10 +33,10 @@ public sealed class AnswerModel
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfThreads = 1,
-            NumberOfLeaves = 16,
-            NumberOfTrees = 200,
-            MinimumExampleCountPerLeaf = 10,
-            LearningRate = 0.1,
+            NumberOfLeaves = 32,
+            NumberOfTrees = 400,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.05,
             FeatureFraction = 1.0,
         });
         return new AnswerModel(ml, trainer.Fit(data));
@@ -67,6 +67,10 @@ public sealed class CandidateRow
 {
     public float[] Features { get; set; } = [];
     public bool Label { get; set; }
+
+    /// <summary>For analysis only: which message (and writer) the row belongs to; not a feature.</summary>
+    [NoColumn]
+    public string Group { get; set; } = "";
 }
 
 public sealed class AnswerProbability

@@ -5,10 +5,10 @@ namespace Understanding.Models;
 
 /// <summary>
 /// The trained models and the thresholds chosen for them, as `knowledge train` stores them
-/// (knowledge/models): intent.zip, answer.zip and manifest.json. The manifest records which
+/// (knowledge/models): intent.zip, answer.zip, router.zip and manifest.json. The manifest records which
 /// corpus they were trained on, so a bot that finds a newer corpus knows to retrain.
 /// </summary>
-public sealed record ModelSet(IntentModel Intents, AnswerModel Answers, ModelManifest Manifest)
+public sealed record ModelSet(IntentModel Intents, AnswerModel Answers, RouterModel Router, ModelManifest Manifest)
 {
     public const string ManifestFile = "manifest.json";
 
@@ -26,8 +26,9 @@ public sealed record ModelSet(IntentModel Intents, AnswerModel Answers, ModelMan
         {
             Intents.Classifier.Save(Path.Combine(staging, IntentModel.FileName));
             Answers.Save(Path.Combine(staging, AnswerModel.FileName));
+            Router.Save(Path.Combine(staging, RouterModel.FileName));
             File.WriteAllText(Path.Combine(staging, ManifestFile), JsonSerializer.Serialize(Manifest, Json) + "\n");
-            foreach (var file in new[] { IntentModel.FileName, AnswerModel.FileName, ManifestFile })
+            foreach (var file in new[] { IntentModel.FileName, AnswerModel.FileName, RouterModel.FileName, ManifestFile })
             {
                 File.Move(Path.Combine(staging, file), Path.Combine(directory, file), overwrite: true);
             }
@@ -38,7 +39,7 @@ public sealed record ModelSet(IntentModel Intents, AnswerModel Answers, ModelMan
         }
     }
 
-    /// <summary>The model set in <paramref name="directory"/>, or null when there is none.</summary>
+    /// <summary>The model set in <paramref name="directory"/>, or null when there is none (or one of an older format).</summary>
     public static ModelSet? Load(string directory)
     {
         var manifest = Path.Combine(directory, ManifestFile);
@@ -46,10 +47,16 @@ public sealed record ModelSet(IntentModel Intents, AnswerModel Answers, ModelMan
         {
             return null;
         }
+        var read = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(manifest), Json)!;
+        if (read.Version != ModelManifest.CurrentVersion)
+        {
+            return null;
+        }
         return new ModelSet(
             new IntentModel(TextClassifier.Load(Path.Combine(directory, IntentModel.FileName))),
             AnswerModel.Load(Path.Combine(directory, AnswerModel.FileName)),
-            JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(manifest), Json)!);
+            RouterModel.Load(Path.Combine(directory, RouterModel.FileName)),
+            read);
     }
 }
 
@@ -66,5 +73,5 @@ public sealed record ModelManifest(
     IReadOnlyList<string> Validation)
 {
     /// <summary>Raised when the features or the training change, so that older model files are retrained.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 }

@@ -33,8 +33,10 @@ public sealed class TextClassifier
         _engines.Value!.Predict(new TextRow { Text = text, Terms = terms }).Score;
 
     /// <summary>
-    /// Trains on <paramref name="rows"/> with every class weighing the same in total, so that the
-    /// rare classes that matter most (emergencies) are not drowned by the frequent ones.
+    /// Trains on <paramref name="rows"/> with rare classes weighted up by the square root of their
+    /// rarity: the classes that matter most (emergencies) are not drowned by the frequent ones, and
+    /// the probabilities stay close enough to the truth that short, unusual messages are not taken
+    /// for emergencies.
     /// </summary>
     public static TextClassifier Train(IReadOnlyList<TextRow> rows, int seed = 1, bool balance = true)
     {
@@ -44,7 +46,7 @@ public sealed class TextClassifier
             Text = r.Text,
             Terms = r.Terms,
             Label = r.Label,
-            Weight = balance ? (float)rows.Count / (counts.Count * counts[r.Label]) : 1f,
+            Weight = balance ? MathF.Sqrt((float)rows.Count / (counts.Count * counts[r.Label])) : 1f,
         }).ToList();
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(weighted);

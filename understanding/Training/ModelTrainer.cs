@@ -7,9 +7,10 @@ using Understanding.Models;
 namespace Understanding.Training;
 
 /// <summary>The trained models, ready to understand messages.</summary>
-public sealed record TrainedModels(ExampleIndex Examples, ExampleIndex IntentExamples, IntentModel Intents, AnswerModel Answers)
+public sealed record TrainedModels(ExampleIndex Examples, ExampleIndex IntentExamples, IntentModel Intents, AnswerModel Answers, RouterModel Router)
 {
-    public Understander Understander(KnowledgeIndex index) => new(new EvidenceCollector(index, Examples, IntentExamples), Intents, Answers);
+    public Understander Understander(KnowledgeIndex index, Func<string, string>? searchText = null) =>
+        new(new EvidenceCollector(index, Examples, IntentExamples, searchText), Intents, Answers, Router);
 }
 
 /// <summary>
@@ -22,7 +23,7 @@ public static class ModelTrainer
 {
     public const int Folds = 5;
 
-    public static TrainedModels Train(KnowledgeIndex index, IReadOnlyList<CorpusMessage> training, Action<string>? log = null)
+    public static TrainedModels Train(KnowledgeIndex index, IReadOnlyList<CorpusMessage> training, Action<string>? log = null, Func<string, string>? searchText = null)
     {
         var watch = Stopwatch.StartNew();
         void Log(string message) => log?.Invoke($"{watch.Elapsed.TotalSeconds,6:0.0} s  {message}");
@@ -57,25 +58,54 @@ public static class ModelTrainer
         var intents = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages]));
         Log("intent model on all messages");
 
-        var collector = new EvidenceCollector(index, examples, intentExamples);
+        var collector = new EvidenceCollector(index, examples, intentExamples, searchText);
         var rows = new List<CandidateRow>();
+        var rowsOf = new List<(MessageEvidence Evidence, List<(KnowledgeEntry Entry, CandidateRow Row)> Candidates)>();
         for (var i = 0; i < training.Count; i++)
         {
             var message = training[i];
             var accepted = message.Intent is MessageIntent.Question or MessageIntent.OwnCase ? message.AcceptedEntries.ToHashSet(StringComparer.Ordinal) : [];
             var evidence = collector.Collect(message.Text, LanguageOf(message), outOfFold[i], excludeWriter: message.Writer);
+            var candidates = new List<(KnowledgeEntry, CandidateRow)>();
             foreach (var id in evidence.CandidateIds(EvidenceCollector.PerSource))
             {
                 if (knowledge.Find(id) is { } entry)
                 {
-                    rows.Add(new CandidateRow { Features = CandidateFeatures.Of(evidence, entry), Label = accepted.Contains(id) });
+                    var row = new CandidateRow { Features = CandidateFeatures.Of(evidence, entry), Label = accepted.Contains(id), Group = $"{i}|{message.Writer}|{message.Intent}" };
+                    rows.Add(row);
+                    candidates.Add((entry, row));
                 }
             }
+            rowsOf.Add((evidence, candidates));
         }
         Log($"answer model: {rows.Count} candidate rows, {rows.Count(r => r.Label)} right");
+        if (Environment.GetEnvironmentVariable("STADSBOT_DUMP_ANSWER_ROWS") is { Length: > 0 } dump)
+        {
+            File.WriteAllLines(dump, rows.Select(r => string.Join('\t', r.Features.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(r.Label ? "1" : "0").Prepend(r.Group))));
+        }
         var answers = AnswerModel.Train(rows);
         Log("answer model trained");
-        return new TrainedModels(examples, intentExamples, intents, answers);
+
+        // The router learns from the answer model's view of messages whose writer it was not trained on.
+        var ranked = new IReadOnlyList<EntryCandidate>[training.Count];
+        Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            var model = AnswerModel.Train(rowsOf.Where((_, i) => fold[i] != f).SelectMany(m => m.Candidates.Select(c => c.Row)).ToList());
+            for (var i = 0; i < training.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    ranked[i] = rowsOf[i].Candidates
+                        .Select(c => new EntryCandidate(c.Entry, model.Probability(c.Row.Features), c.Entry.Question))
+                        .OrderByDescending(c => c.Probability).ThenBy(c => c.Entry.Id, StringComparer.Ordinal)
+                        .ToList();
+                }
+            }
+            Log($"answer model, fold {f + 1} of {Folds}");
+        });
+        var router = RouterModel.Train(training.Select((m, i) => new RouteRow { Features = RouteFeatures.Of(rowsOf[i].Evidence, ranked[i]), Intent = m.Intent }).ToList());
+        Log("router trained");
+        return new TrainedModels(examples, intentExamples, intents, answers, router);
     }
 
     public static Language LanguageOf(CorpusMessage message) => LanguageCodes.FromCode(message.Lang);

@@ -15,7 +15,8 @@ public sealed record TrainingResult(ModelSet? Models, IReadOnlyList<ContentProbl
 /// </summary>
 public static class Trainer
 {
-    public static TrainingResult Run(KnowledgeIndex index, string trainingDirectory, Action<string> log)
+    /// <param name="searchText">What retrieval searches for in a message (the host strips dates); the same as the bot uses.</param>
+    public static TrainingResult Run(KnowledgeIndex index, string trainingDirectory, Action<string> log, Func<string, string>? searchText = null)
     {
         var problems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(trainingDirectory, CorpusReader.TrainFolder, index.Knowledge, problems);
@@ -30,13 +31,13 @@ public static class Trainer
         }
         var fingerprint = CorpusReader.Fingerprint(trainingDirectory);
         log($"{training.Count} training and {validation.Count} validation messages");
-        var models = ModelTrainer.Train(index, training, log);
-        var scored = Score(models.Understander(index), validation);
+        var models = ModelTrainer.Train(index, training, log, searchText);
+        var scored = Score(models.Understander(index, searchText), validation);
         var thresholds = ThresholdSearch.Choose(scored);
         var figures = Measure(scored, thresholds);
         log($"thresholds chosen on the validation part: {thresholds}");
         var manifest = new ModelManifest(ModelManifest.CurrentVersion, fingerprint, training.Count, validation.Count, thresholds, figures.Lines().ToList());
-        return new TrainingResult(new ModelSet(models.Intents, models.Answers, manifest), [], figures);
+        return new TrainingResult(new ModelSet(models.Intents, models.Answers, models.Router, manifest), [], figures);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Bot.Storage;
 using Dialogs.FaultReports;
 
 namespace Bot.FaultReports;
@@ -5,13 +6,13 @@ namespace Bot.FaultReports;
 /// <summary>Registration of fault reports: the SQLite store, the optional webhook and the guide API.</summary>
 internal static class FaultReportServices
 {
-    public static IServiceCollection AddFaultReports(this IServiceCollection services)
+    public static IServiceCollection AddFaultReports(this IServiceCollection services, StoreOptions store)
     {
-        services.AddSingleton<SqliteFaultReportStore>();
+        services.AddStore<IFaultReportRecords, SqliteFaultReportStore, PostgresFaultReportStore>(store);
         services.AddHttpClient(FaultReportWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FaultReportWebhook>();
         services.AddSingleton<FaultReportResidentNotice>();
-        services.AddSingleton<Bot.Privacy.IPersonalDataStore, FaultReportPersonalData>();
+        services.AddStore<Bot.Privacy.IPersonalDataStore, FaultReportPersonalData, PostgresFaultReportPersonalData>(store);
         services.AddHostedService(sp => sp.GetRequiredService<FaultReportWebhook>());
         services.AddSingleton<IFaultReportStore, NotifyingFaultReportStore>();
         return services;

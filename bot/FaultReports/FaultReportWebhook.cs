@@ -51,7 +51,7 @@ internal sealed partial class FaultReportWebhook(IHttpClientFactory clients, ICo
 }
 
 /// <summary>The store as the bot uses it: every new report and status change also goes to the webhook; a status change is told to the resident.</summary>
-internal sealed class NotifyingFaultReportStore(SqliteFaultReportStore inner, FaultReportWebhook webhook, FaultReportResidentNotice residents) : IFaultReportStore
+internal sealed class NotifyingFaultReportStore(IFaultReportRecords inner, FaultReportWebhook webhook, FaultReportResidentNotice residents) : IFaultReportStore
 {
     public async Task<FaultReport> CreateAsync(NewFaultReport report, CancellationToken cancellationToken)
     {

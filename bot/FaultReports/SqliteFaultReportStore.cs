@@ -10,7 +10,7 @@ namespace Bot.FaultReports;
 /// taken and the report inserted in one transaction, so numbers are unique and follow each other
 /// within a year (Stockholm time).
 /// </summary>
-internal sealed class SqliteFaultReportStore : IFaultReportStore
+internal sealed class SqliteFaultReportStore : IFaultReportRecords
 {
     private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at";
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");

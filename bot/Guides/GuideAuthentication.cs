@@ -2,7 +2,10 @@ using Bot.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Bot.Storage;
+using Bot.Storage.Postgres;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Bot.Guides;
 
@@ -34,9 +37,16 @@ internal static class GuideAuthentication
         services.AddHostedService<GuideDemoAccountWarning>();
 
         var paths = BotPaths.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplication)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        if (StoreOptions.From(builder.Configuration).Postgres)
+        {
+            // Shared by every instance: a cookie or token from one is read by all.
+            services.AddOptions<KeyManagementOptions>().Configure<PostgresDatabase>((options, database) => options.XmlRepository = new PostgresXmlRepository(database));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        }
 
         // Expiry and throttling use real time even when Bot:Now fixes the bot's clock for demos.
         services.AddSingleton(sp => new GuideBearerTokens(sp.GetRequiredService<IDataProtectionProvider>(), accounts, TimeProvider.System));

@@ -25,7 +25,7 @@ internal sealed class HandoffService(
     ConversationLocks locks,
     ChannelSenders senders,
     KnowledgeProvider knowledge,
-    GuidePresence presence,
+    IGuidePresence presence,
     GuideNotifier notifier,
     TimeProvider clock,
     ILogger<HandoffService> logger,
@@ -41,8 +41,8 @@ internal sealed class HandoffService(
         var channel = trigger.ChannelId ?? "directline";
         var open = Hours.IsOpen(now);
         var group = knowledge.Current.Knowledge.GroupFor(request.Topic);
-        var status = open && presence.Ready().Count > 0 ? CaseStatus.Queued : CaseStatus.Message;
-        if (status == CaseStatus.Queued && presence.Ready(group).Count == 0)
+        var status = open && (await presence.ReadyAsync()).Count > 0 ? CaseStatus.Queued : CaseStatus.Message;
+        if (status == CaseStatus.Queued && (await presence.ReadyAsync(group)).Count == 0)
         {
             group = KnowledgeBase.GeneralGroup;
         }
@@ -334,7 +334,7 @@ internal sealed class HandoffService(
             return null;
         }
         var median = waits[waits.Count / 2];
-        var guides = Math.Max(1, presence.Ready(group).Count);
+        var guides = Math.Max(1, (await presence.ReadyAsync(group)).Count);
         return TimeSpan.FromSeconds(median * Math.Max(1, (double)position / guides));
     }
 
@@ -343,7 +343,7 @@ internal sealed class HandoffService(
 
     private async Task SetOwnerAsync(string conversationId, Func<ConversationState, ConversationState> change, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
         var state = await states.LoadAsync(conversationId, cancellationToken) ?? new ConversationState();
         await states.SaveAsync(conversationId, change(state), cancellationToken);
     }

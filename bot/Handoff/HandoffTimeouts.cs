@@ -7,7 +7,7 @@ namespace Bot.Handoff;
 /// cases of guides whose console has been gone longer than the grace period return to the queue.
 /// </summary>
 internal sealed class HandoffTimeouts(
-    ICaseStore cases, HandoffService handoff, GuidePresence presence, IOptions<HandoffOptions> options,
+    ICaseStore cases, HandoffService handoff, IGuidePresence presence, IOptions<HandoffOptions> options,
     TimeProvider clock, ILogger<HandoffTimeouts> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -41,11 +41,11 @@ internal sealed class HandoffTimeouts(
             }
         }
         var grace = TimeSpan.FromMinutes(options.Value.GuideDisconnectMinutes);
-        var gone = presence.GoneLongerThan(grace).Select(g => g.UserName).ToHashSet();
+        var gone = (await presence.GoneLongerThanAsync(grace)).Select(g => g.UserName).ToHashSet();
         foreach (var item in await cases.ListAsync(CaseStatus.Active, cancellationToken))
         {
             // After a restart, a guide who never reconnects has no presence at all.
-            var neverBack = item.ClaimedBy is { } owner && presence.Get(owner) is null && now - _started > grace;
+            var neverBack = item.ClaimedBy is { } owner && await presence.GetAsync(owner) is null && now - _started > grace;
             if (item.ClaimedBy is { } guide && (gone.Contains(guide) || neverBack))
             {
                 await handoff.ReleaseAsync(item, $"Vägledaren {item.ClaimedByName} var frånkopplad längre än {options.Value.GuideDisconnectMinutes} minuter.", cancellationToken);

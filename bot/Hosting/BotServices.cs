@@ -40,30 +40,32 @@ internal static class BotServices
         }
         services.AddSingleton(knowledge);
 
-        services.AddSingleton(_ => new BotDatabase(paths.DataDirectory));
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
+        var store = StoreOptions.From(configuration);
+        services.AddBotStorage(store);
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>()));
-        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>()));
         services.AddSingleton<TurnProcessor>();
-        services.AddHandoff(configuration);
-        services.AddFaultReports();
-        services.AddAlerts();
-        services.AddKnowledgeOperations(configuration);
-        services.AddStatistics(configuration);
-        services.AddPrivacy(configuration);
+        services.AddSingleton<PendingTurnReplayer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingTurnReplayer>());
+        services.AddHandoff(configuration, store);
+        services.AddFaultReports(store);
+        services.AddAlerts(store);
+        services.AddKnowledgeOperations(configuration, store);
+        services.AddStatistics(configuration, store);
+        services.AddPrivacy(configuration, store);
 
         services.AddSingleton<ConversationHub>();
-        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<BotDatabase>(), configuration, TimeProvider.System));
+        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<IBotSettings>(), configuration, TimeProvider.System));
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
+        services.AddSingleton<ITurnReplyChannel>(sp => sp.GetRequiredService<DirectLineService>());
         services.AddSingleton<IChannelSender, DirectLineSender>();
-        services.AddMessenger(configuration);
-        services.AddBotConnector(configuration, builder.Environment);
+        services.AddMessenger(configuration, store);
+        services.AddBotConnector(configuration, builder.Environment, store);
 
         services.AddProblemDetails();
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
@@ -102,15 +104,9 @@ internal static class BotServices
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        // The database is opened when the first service needs it; resolve it now so start-up fails early.
-        app.Services.GetRequiredService<BotDatabase>();
-        app.MapGet("/healthz", (KnowledgeProvider knowledge, BotDatabase database) =>
-        {
-            using var connection = database.Open();
-            return knowledge.Current.Knowledge.Entries.Count > 0
-                ? Results.Json(new { status = "ok", entries = knowledge.Current.Knowledge.Entries.Count })
-                : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        // The database is opened (and migrated) when the first service needs it; open it now so start-up fails early.
+        StoreStartup.Open(app.Services);
+        app.MapHealthChecks();
         app.MapDirectLine();
         app.MapMessenger();
         app.MapBotConnector();

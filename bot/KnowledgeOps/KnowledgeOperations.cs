@@ -5,7 +5,7 @@ namespace Bot.KnowledgeOps;
 /// <summary>Hot reload, edits from the learning inbox, and the optional Azure question-answering backend.</summary>
 internal static class KnowledgeOperations
 {
-    public static IServiceCollection AddKnowledgeOperations(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKnowledgeOperations(this IServiceCollection services, IConfiguration configuration, Bot.Storage.StoreOptions store)
     {
         services.AddSingleton(KnowledgeOperationsOptions.From(configuration));
         services.AddSingleton<KnowledgeReloads>();

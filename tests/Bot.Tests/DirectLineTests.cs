@@ -148,7 +148,7 @@ public class DirectLineTests : IAsyncLifetime
     {
         var chat = await _app.StartChatAsync();
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
-        var tokens = new DirectLineTokens(_app.Services.GetRequiredService<BotDatabase>(), _app.Services.GetRequiredService<IConfiguration>(), past);
+        var tokens = new DirectLineTokens(_app.Services.GetRequiredService<IBotSettings>(), _app.Services.GetRequiredService<IConfiguration>(), past);
         var expired = tokens.Issue(chat.ConversationId, "dl_expired-user");
 
         var response = await chat.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", token: expired);

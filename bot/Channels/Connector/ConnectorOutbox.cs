@@ -10,7 +10,7 @@ namespace Bot.Channels.Connector;
 /// </summary>
 internal sealed class ConnectorOutbox(
     IConversationStore store,
-    ConnectorConversations conversations,
+    IConnectorConversations conversations,
     ConnectorClient client,
     ILogger<ConnectorOutbox> logger)
 {

@@ -6,11 +6,19 @@ namespace Bot.Channels.DirectLine;
 
 /// <summary>
 /// Fans out newly stored activities to the WebSocket streams open on a conversation (several
-/// browser tabs may listen at once). In-process; a Redis backplane takes this role when scaled out.
+/// browser tabs may listen at once). Listeners on this instance get them directly; with several
+/// instances the <see cref="IActivityBackplane"/> (Redis) carries them to the streams open elsewhere.
 /// </summary>
 internal sealed class ConversationHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<StoredActivity>>> _listeners = new(StringComparer.Ordinal);
+    private readonly IActivityBackplane _backplane;
+
+    public ConversationHub(IActivityBackplane backplane)
+    {
+        _backplane = backplane;
+        backplane.Received += DeliverLocally;
+    }
 
     public Subscription Subscribe(string conversationId)
     {
@@ -28,6 +36,12 @@ internal sealed class ConversationHub
 
     public void Publish(string conversationId, StoredActivity activity)
     {
+        DeliverLocally(conversationId, activity);
+        _backplane.Publish(conversationId, activity);
+    }
+
+    private void DeliverLocally(string conversationId, StoredActivity activity)
+    {
         if (_listeners.TryGetValue(conversationId, out var listeners))
         {
             foreach (var channel in listeners.Values)
@@ -43,4 +57,13 @@ internal sealed class ConversationHub
 
         public void Dispose() => unsubscribe();
     }
+}
+
+/// <summary>Carries stored activities to the other instances, whose streams may be waiting for them.</summary>
+internal interface IActivityBackplane
+{
+    /// <summary>An activity stored by another instance.</summary>
+    event Action<string, StoredActivity>? Received;
+
+    void Publish(string conversationId, StoredActivity activity);
 }

@@ -31,13 +31,13 @@ internal sealed class DirectLineTokens
     private readonly byte[] _key;
     private readonly TimeProvider _clock;
 
-    public DirectLineTokens(BotDatabase database, IConfiguration configuration, TimeProvider clock)
+    public DirectLineTokens(IBotSettings settings, IConfiguration configuration, TimeProvider clock)
     {
         _clock = clock;
         var configured = configuration["DirectLine:TokenSigningKey"];
         _key = configured is { Length: >= 32 }
             ? Encoding.UTF8.GetBytes(configured)
-            : Convert.FromBase64String(database.GetOrCreateSetting("directline.signing-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            : Convert.FromBase64String(settings.GetOrCreate("directline.signing-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
     }
 
     public string Issue(string conversationId, string userId)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Bot.Hosting;
 using Bot.Storage;
 using Dialogs.Protocol;
 using Microsoft.AspNetCore.StaticFiles;
@@ -19,7 +18,7 @@ internal static class DirectLineUploads
 
     public static async Task<IResult> UploadAsync(
         string conversationId, HttpContext context, DirectLineAuth auth, IConversationStore store,
-        DirectLineService directLine, BotPaths paths, DirectLineTokens tokens, CancellationToken cancellationToken)
+        DirectLineService directLine, IUploadStore uploads, DirectLineTokens tokens, CancellationToken cancellationToken)
     {
         var (conversation, error) = await DirectLineEndpoints.AuthorizeAsync(context, conversationId, auth, store, cancellationToken);
         if (conversation is null)
@@ -60,8 +59,6 @@ internal static class DirectLineUploads
             activity = parsed;
         }
 
-        var folder = Path.Combine(paths.DataDirectory, "uploads", conversation.Id);
-        Directory.CreateDirectory(folder);
         var attachments = new List<Attachment>();
         foreach (var file in form.Files.Where(f => f.Name != "activity"))
         {
@@ -71,9 +68,10 @@ internal static class DirectLineUploads
             }
             var name = SafeName(file.FileName);
             var stored = $"{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}-{name}";
-            await using (var target = File.Create(Path.Combine(folder, stored)))
+            using (var content = new MemoryStream((int)file.Length))
             {
-                await file.CopyToAsync(target, cancellationToken);
+                await file.CopyToAsync(content, cancellationToken);
+                await uploads.SaveAsync(conversation.Id, stored, ContentType(name, file.ContentType), content.ToArray(), cancellationToken);
             }
             var url = $"{DirectLineEndpoints.ServiceUrl(context.Request)}v3/directline/attachments/{Uri.EscapeDataString(conversation.Id)}/{Uri.EscapeDataString(stored)}?sig={tokens.SignPath(conversation.Id + "/" + stored)}";
             attachments.Add(new Attachment { ContentType = ContentType(name, file.ContentType), ContentUrl = url, Name = name });
@@ -83,20 +81,19 @@ internal static class DirectLineUploads
         return Results.Json(new ResourceResponse(id));
     }
 
-    public static IResult DownloadAsync(string conversationId, string fileName, string? sig, BotPaths paths, DirectLineTokens tokens)
+    public static async Task<IResult> DownloadAsync(string conversationId, string fileName, string? sig, IUploadStore uploads, DirectLineTokens tokens, CancellationToken cancellationToken)
     {
         if (sig is null || !tokens.VerifyPath(conversationId + "/" + fileName, sig) || fileName != SafeName(fileName))
         {
             return DirectLineErrors.Json(StatusCodes.Status403Forbidden, "Forbidden", "The link is not valid.");
         }
-        var path = Path.Combine(paths.DataDirectory, "uploads", SafeName(conversationId), fileName);
-        if (!File.Exists(path))
+        if (await uploads.GetAsync(conversationId, fileName, cancellationToken) is not { } upload)
         {
             return DirectLineErrors.Json(StatusCodes.Status404NotFound, "NotFound", "The file does not exist.");
         }
         var type = ContentType(fileName, null);
         var inline = type.StartsWith("image/", StringComparison.Ordinal);
-        return Results.File(path, type, inline ? null : fileName);
+        return Results.File(upload.Content, type, inline ? null : fileName);
     }
 
     private static string ContentType(string name, string? declared) =>

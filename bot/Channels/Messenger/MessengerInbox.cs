@@ -3,16 +3,33 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Channels.Messenger;
 
-/// <summary>An event waiting in the inbox, with how far its processing got.</summary>
-/// <param name="StoredSequence">The resident's activity is already in the conversation log at this position (a restart in mid-turn).</param>
-internal sealed record InboxItem(long Seq, MessengerEvent Event, int? StoredSequence, int Attempts);
+/// <summary>An event waiting in the inbox.</summary>
+internal sealed record InboxItem(long Seq, MessengerEvent Event, int Attempts);
 
 /// <summary>
-/// The durable inbox of webhook events (SQLite): written before Meta gets its 200, so an
-/// acknowledged event survives a crash; unique by event key, so a redelivery is stored once.
-/// Also keeps when each resident last wrote, for the 24-hour window.
+/// The durable inbox of webhook events: written before Meta gets its 200, so an acknowledged event
+/// survives a crash; unique by event key, so a redelivery is stored once. Also keeps when each
+/// resident last wrote, for the 24-hour window. SQLite or PostgreSQL.
 /// </summary>
-internal sealed class MessengerInbox
+internal interface IMessengerInbox
+{
+    /// <summary>Stores the events of one delivery in one transaction; returns how many were new (not redeliveries).</summary>
+    Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Unprocessed events, oldest first (by Meta's timestamp, then arrival); of one conversation when given.</summary>
+    Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, string? conversationId, CancellationToken cancellationToken);
+
+    Task MarkDoneAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>Counts a failed attempt; after <see cref="SqliteMessengerInbox.MaxAttempts"/> the event is given up (true).</summary>
+    Task<bool> MarkFailedAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>When the resident last wrote to the page, if ever.</summary>
+    Task<DateTimeOffset?> LastResidentMessageAsync(string conversationId, CancellationToken cancellationToken);
+}
+
+/// <summary>The inbox in the embedded SQLite database.</summary>
+internal sealed class SqliteMessengerInbox : IMessengerInbox
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan KeepDone = TimeSpan.FromDays(30);
@@ -20,7 +37,7 @@ internal sealed class MessengerInbox
     private readonly BotDatabase _database;
     private readonly TimeProvider _clock;
 
-    public MessengerInbox(BotDatabase database, TimeProvider clock)
+    public SqliteMessengerInbox(BotDatabase database, TimeProvider clock)
     {
         _database = database;
         _clock = clock;
@@ -54,8 +71,7 @@ internal sealed class MessengerInbox
         purge.ExecuteNonQuery();
     }
 
-    /// <summary>Stores the events of one delivery in one transaction; returns how many were new (not redeliveries).</summary>
-    public int Add(IReadOnlyList<MessengerEvent> events)
+    public Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         using var connection = _database.OpenWrite();
@@ -95,37 +111,40 @@ internal sealed class MessengerInbox
             }
         }
         transaction.Commit();
-        return added;
+        return Task.FromResult(added);
     }
 
-    /// <summary>Unprocessed events, oldest first (by Meta's timestamp, then arrival).</summary>
-    public IReadOnlyList<InboxItem> Pending(int limit)
+    public Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, string? conversationId, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT seq, event_key, kind, page_id, sender_id, timestamp, json, stored_seq, attempts
-            FROM messenger_inbox WHERE state = 'pending' ORDER BY timestamp, seq LIMIT $limit
+        command.CommandText = $"""
+            SELECT seq, event_key, kind, page_id, sender_id, timestamp, json, attempts
+            FROM messenger_inbox WHERE state = 'pending' {(conversationId is null ? "" : "AND sender_id || '-' || page_id = $conversation")}
+            ORDER BY timestamp, seq LIMIT $limit
             """;
         command.Parameters.AddWithValue("$limit", limit);
+        if (conversationId is not null)
+        {
+            command.Parameters.AddWithValue("$conversation", conversationId);
+        }
         using var reader = command.ExecuteReader();
         var items = new List<InboxItem>();
         while (reader.Read())
         {
             var item = new MessengerEvent(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetString(6));
-            items.Add(new InboxItem(reader.GetInt64(0), item, reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.GetInt32(8)));
+            items.Add(new InboxItem(reader.GetInt64(0), item, reader.GetInt32(7)));
         }
-        return items;
+        return Task.FromResult<IReadOnlyList<InboxItem>>(items);
     }
 
-    public void MarkStored(long seq, int storedSequence) =>
-        Update("UPDATE messenger_inbox SET stored_seq = $value WHERE seq = $seq", seq, storedSequence);
-
-    public void MarkDone(long seq) =>
+    public Task MarkDoneAsync(long seq, CancellationToken cancellationToken)
+    {
         Update("UPDATE messenger_inbox SET state = 'done', done_at = $value WHERE seq = $seq", seq, BotDatabase.Timestamp(_clock.GetUtcNow()));
+        return Task.CompletedTask;
+    }
 
-    /// <summary>Counts a failed attempt; after <see cref="MaxAttempts"/> the event is given up (true).</summary>
-    public bool MarkFailed(long seq)
+    public Task<bool> MarkFailedAsync(long seq, CancellationToken cancellationToken)
     {
         using var connection = _database.OpenWrite();
         using var command = connection.CreateCommand();
@@ -137,17 +156,16 @@ internal sealed class MessengerInbox
         command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(_clock.GetUtcNow()));
         command.Parameters.AddWithValue("$max", MaxAttempts);
         command.ExecuteNonQuery();
-        return State(connection, seq) == "failed";
+        return Task.FromResult(State(connection, seq) == "failed");
     }
 
-    /// <summary>When the resident last wrote to the page, if ever.</summary>
-    public DateTimeOffset? LastResidentMessage(string conversationId)
+    public Task<DateTimeOffset?> LastResidentMessageAsync(string conversationId, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT last_message_ms FROM messenger_residents WHERE conversation_id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
-        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        return Task.FromResult<DateTimeOffset?>(command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
     private static string? State(SqliteConnection connection, long seq)

@@ -1,0 +1,89 @@
+using Bot.Channels.DirectLine;
+using Bot.Handoff;
+using Bot.Hosting;
+using Bot.Storage.Postgres;
+using Bot.Storage.Redis;
+using Dialogs.Engine;
+using StackExchange.Redis;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// Registration of the store (<c>Bot:Store</c>: SQLite or PostgreSQL) and of what spans instances
+/// (<c>ConnectionStrings:Redis</c>): fan-out of activities, guide presence and cluster notices.
+/// Features register their own stores with <see cref="AddStore{TService, TSqlite, TPostgres}"/>.
+/// </summary>
+internal static class StorageServices
+{
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, StoreOptions store)
+    {
+        services.AddSingleton(store);
+        if (store.Postgres)
+        {
+            services.AddSingleton(sp =>
+            {
+                var database = new PostgresDatabase(store.PostgresConnectionString!);
+                var applied = PostgresSchema.Migrate(database);
+                if (applied.Count > 0)
+                {
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostgresSchema))
+                        .LogInformation("PostgreSQL schema migrated: {Versions}", string.Join(", ", applied));
+                }
+                return database;
+            });
+            services.AddSingleton<IClusterLocks, PostgresClusterLocks>();
+        }
+        else
+        {
+            services.AddSingleton(sp => new BotDatabase(sp.GetRequiredService<BotPaths>().DataDirectory));
+            services.AddSingleton<IClusterLocks>(LocalClusterLocks.Instance);
+        }
+        services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>(store);
+        services.AddStore<IConversationStateStore, SqliteConversationStateStore, PostgresConversationStateStore>(store);
+        services.AddStore<IBotSettings, SqliteBotSettings, PostgresBotSettings>(store);
+        services.AddStore<IUploadStore, FileUploadStore, PostgresUploadStore>(store);
+
+        if (store.RedisConfiguration is { } redis)
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(redis)));
+            services.AddSingleton<IActivityBackplane, RedisActivityBackplane>();
+            services.AddSingleton<IGuidePresence, RedisGuidePresence>();
+            services.AddSingleton<IClusterSignals, RedisSignals>();
+            services.AddHostedService<InstanceHeartbeat>();
+        }
+        else
+        {
+            services.AddSingleton<IActivityBackplane>(_ => new LocalBackplane());
+            services.AddSingleton<IGuidePresence, GuidePresence>();
+            services.AddSingleton<IClusterSignals, LocalSignals>();
+        }
+        return services;
+    }
+
+    /// <summary>Registers the SQLite or the PostgreSQL implementation of a store, as configured.</summary>
+    public static IServiceCollection AddStore<TService, TSqlite, TPostgres>(this IServiceCollection services, StoreOptions store)
+        where TService : class
+        where TSqlite : class, TService
+        where TPostgres : class, TService =>
+        store.Postgres ? services.AddSingleton<TService, TPostgres>() : services.AddSingleton<TService, TSqlite>();
+
+    /// <summary>The Redis configuration, told to keep retrying instead of failing when Redis is away for a moment.</summary>
+    public static ConfigurationOptions RedisOptions(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.ClientName ??= "stadsbot-" + BotInstance.Id;
+        return options;
+    }
+
+    private sealed class LocalBackplane : IActivityBackplane
+    {
+#pragma warning disable CS0067 // never raised: one instance has nobody else to hear from
+        public event Action<string, StoredActivity>? Received;
+#pragma warning restore CS0067
+
+        public void Publish(string conversationId, StoredActivity activity)
+        {
+        }
+    }
+}

@@ -9,7 +9,7 @@ namespace Bot.Storage.Postgres;
 internal sealed class PostgresClusterLocks(PostgresDatabase database) : IClusterLocks
 {
     private readonly PostgresDistributedSynchronizationProvider _provider =
-        new(database.ConnectionString, options => options.UseMultiplexing().KeepaliveCadence(TimeSpan.FromMinutes(1)));
+        new(database.ConnectionString);
 
     public async Task<IAsyncDisposable?> AcquireAsync(string name, CancellationToken cancellationToken) =>
         await _provider.CreateLock(Key(name)).AcquireAsync(cancellationToken: cancellationToken);

@@ -119,6 +119,8 @@ internal sealed class HandoffService(
 
     public async Task<(CaseActionResult Result, Case? Case)> ClaimAsync(string caseId, GuideIdentity guide, bool takeOver, CancellationToken cancellationToken)
     {
+        // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
+        await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
         var item = await cases.GetAsync(caseId, cancellationToken);
         if (item is null)
         {
@@ -178,6 +180,8 @@ internal sealed class HandoffService(
 
     public async Task<CaseActionResult> CloseAsync(string caseId, GuideIdentity guide, string? resolution, bool backToBot, CancellationToken cancellationToken)
     {
+        // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
+        await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
         var item = await cases.GetAsync(caseId, cancellationToken);
         if (item is null)
         {
@@ -224,6 +228,8 @@ internal sealed class HandoffService(
 
     public async Task<CaseActionResult> TransferAsync(string caseId, GuideIdentity guide, string group, CancellationToken cancellationToken)
     {
+        // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
+        await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
         var item = await cases.GetAsync(caseId, cancellationToken);
         if (item is null)
         {
@@ -271,6 +277,11 @@ internal sealed class HandoffService(
     /// <summary>A guide's console has been gone too long: their active cases go back to the queue.</summary>
     public async Task ReleaseAsync(Case item, string reason, CancellationToken cancellationToken)
     {
+        await using var _ = await locks.AcquireAsync(CaseLock(item.Id), cancellationToken);
+        if (await cases.GetAsync(item.Id, cancellationToken) is not { Status: CaseStatus.Active } current || current.ClaimedBy != item.ClaimedBy)
+        {
+            return; // the guide came back, or the case moved on meanwhile
+        }
         await cases.UpdateAsync(item with { Status = CaseStatus.Queued, ClaimedBy = null, ClaimedByName = null }, cancellationToken);
         await cases.AddEventAsync(item.Id, new CaseEvent(clock.GetUtcNow(), "released", item.ClaimedBy, reason), cancellationToken);
         await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Queued }, cancellationToken);
@@ -288,6 +299,11 @@ internal sealed class HandoffService(
     /// <summary>Nobody claimed a queued case in time: offer to leave a message instead, as after hours.</summary>
     public async Task ExpireQueuedAsync(Case item, CancellationToken cancellationToken)
     {
+        await using var _ = await locks.AcquireAsync(CaseLock(item.Id), cancellationToken);
+        if (await cases.GetAsync(item.Id, cancellationToken) is not { Status: CaseStatus.Queued })
+        {
+            return; // claimed or closed meanwhile
+        }
         var now = clock.GetUtcNow();
         await cases.UpdateAsync(item with { Status = CaseStatus.Message }, cancellationToken);
         await cases.AddEventAsync(item.Id, new CaseEvent(now, "queue-timeout", null, null), cancellationToken);
@@ -347,6 +363,8 @@ internal sealed class HandoffService(
         var state = await states.LoadAsync(conversationId, cancellationToken) ?? new ConversationState();
         await states.SaveAsync(conversationId, change(state), cancellationToken);
     }
+
+    private static string CaseLock(string caseId) => "case:" + caseId;
 
     private async Task NotifyAsync(string caseId, CancellationToken cancellationToken)
     {

@@ -47,6 +47,7 @@ internal static class BotServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>()));
         services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>()));
+        services.AddSingleton(TurnDrill.From(configuration));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<PendingTurnReplayer>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingTurnReplayer>());

@@ -23,7 +23,7 @@ internal sealed record TurnInput(Activity Activity, int? Sequence, bool RunTurn,
 /// activity is stored, its turn runs to the end, and a turn left pending by a crash is run again by
 /// <see cref="PendingTurnReplayer"/>.
 /// </summary>
-internal sealed class TurnProcessor(IBot bot, IConversationStore store, IConversationStateStore states, ConversationLocks locks, ILogger<TurnProcessor> logger)
+internal sealed class TurnProcessor(IBot bot, IConversationStore store, IConversationStateStore states, ConversationLocks locks, TurnDrill drill, ILogger<TurnProcessor> logger)
 {
     /// <summary>Runs the turn of an activity that is not stored in the log (a channel's conversationUpdate).</summary>
     public Task ProcessAsync(Activity incoming, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken) =>
@@ -50,6 +50,10 @@ internal sealed class TurnProcessor(IBot bot, IConversationStore store, IConvers
         var conversationId = input.Activity.Conversation!.Id!;
         if (input.RunTurn && !(input.Replay && await AnsweredAsync(conversationId, input.Activity, input.Sequence, CancellationToken.None)))
         {
+            if (drill.TurnDelay > TimeSpan.Zero && input.Pending)
+            {
+                await Task.Delay(drill.TurnDelay);
+            }
             await RunAsync(input.Activity, send, CancellationToken.None);
         }
         if (input.Pending)
@@ -103,4 +107,15 @@ internal sealed class TurnProcessor(IBot bot, IConversationStore store, IConvers
             TurnLog.ErrorHandlerFailed(logger, secondary, conversationId);
         }
     }
+}
+
+/// <summary>
+/// <c>Diagnostics:TurnDelayMilliseconds</c>: holds every accepted turn this long before it runs, so that a
+/// failure drill (or a test) can kill an instance while it has turns in flight and watch them finish
+/// elsewhere. Never set it in normal operation.
+/// </summary>
+internal sealed record TurnDrill(TimeSpan TurnDelay)
+{
+    public static TurnDrill From(IConfiguration configuration) =>
+        new(TimeSpan.FromMilliseconds(configuration.GetValue("Diagnostics:TurnDelayMilliseconds", 0)));
 }

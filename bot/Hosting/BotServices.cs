@@ -12,6 +12,7 @@ using Bot.Privacy;
 using Bot.Statistics;
 using Dialogs.Handoff;
 using Bot.Storage;
+using Bot.Storage.Postgres;
 using Bot.Turns;
 using Dialogs.Alerts;
 using Dialogs.Engine;
@@ -33,15 +34,17 @@ internal static class BotServices
         services.AddSingleton(Clock(configuration));
         services.AddSingleton(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions());
 
-        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        var store = StoreOptions.From(configuration);
+        // With PostgreSQL the database is opened and migrated first: the knowledge includes the edits kept there.
+        var postgres = store.Postgres ? StorageServices.OpenPostgres(store) : null;
+        var contentDirectory = postgres is null ? paths.ContentDirectory : SharedKnowledge.PrepareWorkingCopy(postgres.Database, paths.ContentDirectory);
+        var (knowledge, problems) = KnowledgeProvider.Open(contentDirectory);
         if (knowledge is null)
         {
             throw new ContentInvalidException(problems);
         }
         services.AddSingleton(knowledge);
-
-        var store = StoreOptions.From(configuration);
-        services.AddBotStorage(store);
+        services.AddBotStorage(store, postgres);
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),

@@ -25,6 +25,11 @@ internal static class StoreStartup
             return;
         }
         var database = services.GetRequiredService<PostgresDatabase>();
+        if (services.GetRequiredService<StorageServices.OpenedPostgres>().AppliedMigrations is { Count: > 0 } applied)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostgresSchema))
+                .LogInformation("PostgreSQL schema migrated to version {Versions}", string.Join(", ", applied));
+        }
         using var connection = database.Open();
         using (var take = PostgresDatabase.Command(connection, $"SELECT pg_advisory_lock({StartupLock})"))
         {

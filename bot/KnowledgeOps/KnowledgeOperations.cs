@@ -11,6 +11,11 @@ internal static class KnowledgeOperations
         services.AddSingleton<KnowledgeReloads>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddHostedService<ContentWatcher>();
+        if (store.Postgres)
+        {
+            services.AddSingleton<SharedKnowledge>();
+            services.AddHostedService(sp => sp.GetRequiredService<SharedKnowledge>());
+        }
         if (AzureQuestionAnsweringOptions.From(configuration) is { } azure)
         {
             services.AddSingleton(azure);

@@ -15,22 +15,20 @@ namespace Bot.Storage;
 /// </summary>
 internal static class StorageServices
 {
-    public static IServiceCollection AddBotStorage(this IServiceCollection services, StoreOptions store)
+    /// <summary>Opens the PostgreSQL database and brings its schema up to date (see <see cref="PostgresSchema"/>).</summary>
+    public static OpenedPostgres OpenPostgres(StoreOptions store)
+    {
+        var database = new PostgresDatabase(store.PostgresConnectionString!);
+        return new OpenedPostgres(database, PostgresSchema.Migrate(database));
+    }
+
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, StoreOptions store, OpenedPostgres? postgres)
     {
         services.AddSingleton(store);
-        if (store.Postgres)
+        if (postgres is not null)
         {
-            services.AddSingleton(sp =>
-            {
-                var database = new PostgresDatabase(store.PostgresConnectionString!);
-                var applied = PostgresSchema.Migrate(database);
-                if (applied.Count > 0)
-                {
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostgresSchema))
-                        .LogInformation("PostgreSQL schema migrated: {Versions}", string.Join(", ", applied));
-                }
-                return database;
-            });
+            services.AddSingleton(postgres);
+            services.AddSingleton(postgres.Database);
             services.AddSingleton<IClusterLocks, PostgresClusterLocks>();
         }
         else
@@ -75,6 +73,9 @@ internal static class StorageServices
         options.ClientName ??= "stadsbot-" + BotInstance.Id;
         return options;
     }
+
+    /// <summary>The opened database and the migrations this start applied (logged once the host runs).</summary>
+    internal sealed record OpenedPostgres(PostgresDatabase Database, IReadOnlyList<int> AppliedMigrations);
 
     private sealed class LocalBackplane : IActivityBackplane
     {

@@ -42,8 +42,8 @@ internal sealed class NginxProcess : IAsyncDisposable
             error_log {{folder}}/error.log warn;
             events { worker_connections 4096; }
             http {
-                access_log {{folder}}/access.log upstreamlog;
                 log_format upstreamlog '$request_method $uri $status $upstream_addr';
+                access_log {{folder}}/access.log upstreamlog;
                 client_body_temp_path {{folder}}/body;
                 proxy_temp_path {{folder}}/proxy;
                 fastcgi_temp_path {{folder}}/fastcgi;

@@ -6,6 +6,7 @@ using Bot.FaultReports;
 using Bot.Storage.Postgres;
 using Dialogs.FaultReports;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Scale.Tests;

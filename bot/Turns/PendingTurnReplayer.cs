@@ -11,6 +11,12 @@ internal interface ITurnReplyChannel
 
     /// <summary>How to send the replies of a turn in the conversation; null when the conversation is gone.</summary>
     Task<Func<Activity, CancellationToken, Task<string>>?> RepliesAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A turn that died after storing its replies: deliver them again where stored is not delivered
+    /// (a channel outside our log). Direct Line's log is its delivery, so it does nothing.
+    /// </summary>
+    Task RedeliverAsync(string conversationId, IReadOnlyList<Activity> replies, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -88,7 +94,8 @@ internal sealed partial class PendingTurnReplayer(
             return false;
         }
         LogReplaying(logger, pending.ConversationId, pending.ActivityId, pending.AcceptedAt);
-        await turns.RunHoldingLockAsync(new TurnInput(activity, pending.Sequence, RunTurn: true, Pending: true, Replay: true), send);
+        await turns.RunHoldingLockAsync(new TurnInput(activity, pending.Sequence, RunTurn: true, Pending: true, Replay: true), send,
+            replies => channel.RedeliverAsync(pending.ConversationId, replies, cancellationToken));
         return true;
     }
 

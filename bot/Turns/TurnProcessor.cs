@@ -36,19 +36,25 @@ internal sealed class TurnProcessor(IBot bot, IConversationStore store, IConvers
     /// <paramref name="cancellationToken"/> only cancels waiting for the lock.
     /// </summary>
     public async Task<Activity> ProcessAsync(
-        string conversationId, Func<CancellationToken, Task<TurnInput>> receive, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+        string conversationId, Func<CancellationToken, Task<TurnInput>> receive, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken,
+        Func<IReadOnlyList<Activity>, Task>? redeliver = null)
     {
         await using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
         var input = await receive(CancellationToken.None);
-        await RunHoldingLockAsync(input, send);
+        await RunHoldingLockAsync(input, send, redeliver);
         return input.Activity;
     }
 
     /// <summary>Runs a received turn; the caller holds the conversation's lock.</summary>
-    public async Task RunHoldingLockAsync(TurnInput input, Func<Activity, CancellationToken, Task<string>> send)
+    public async Task RunHoldingLockAsync(TurnInput input, Func<Activity, CancellationToken, Task<string>> send, Func<IReadOnlyList<Activity>, Task>? redeliver = null)
     {
         var conversationId = input.Activity.Conversation!.Id!;
-        if (input.RunTurn && !(input.Replay && await AnsweredAsync(conversationId, input.Activity, input.Sequence, CancellationToken.None)))
+        var answered = input.RunTurn && input.Replay ? await RepliesAsync(conversationId, input.Activity, input.Sequence, CancellationToken.None) : [];
+        if (answered.Count > 0 && redeliver is not null)
+        {
+            await redeliver(answered);
+        }
+        if (input.RunTurn && answered.Count == 0)
         {
             if (drill.TurnDelay > TimeSpan.Zero && input.Pending)
             {
@@ -63,15 +69,15 @@ internal sealed class TurnProcessor(IBot bot, IConversationStore store, IConvers
     }
 
     /// <summary>
-    /// Whether a turn that was interrupted had already replied: a reply to the activity is in the log
-    /// (for a conversation's start, anything from the bot). Then running it again would reply twice.
+    /// The replies a turn that was interrupted had already stored: replies to the activity in the log
+    /// (for a conversation's start, anything from the bot). If there are any, running it again would reply twice.
     /// </summary>
-    public async Task<bool> AnsweredAsync(string conversationId, Activity incoming, int? sequence, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Activity>> RepliesAsync(string conversationId, Activity incoming, int? sequence, CancellationToken cancellationToken)
     {
         var after = await store.GetActivitiesAsync(conversationId, (sequence ?? -1) + 1, cancellationToken);
         return sequence is null && incoming.Type == ActivityTypes.ConversationUpdate
-            ? after.Any(a => a.Activity.From?.Role != RoleTypes.User)
-            : after.Any(a => a.Activity.ReplyToId == incoming.Id && a.Activity.From?.Role != RoleTypes.User);
+            ? after.Where(a => a.Activity.From?.Role != RoleTypes.User).Select(a => a.Activity).ToList()
+            : after.Where(a => a.Activity.ReplyToId == incoming.Id && a.Activity.From?.Role != RoleTypes.User).Select(a => a.Activity).ToList();
     }
 
     private async Task RunAsync(Activity incoming, Func<Activity, CancellationToken, Task<string>> send, CancellationToken cancellationToken)

@@ -74,7 +74,9 @@ internal sealed class ConnectorService(
             }
             return TurnInput.From(received);
         }
-        var turn = background.Run(_ => turns.ProcessAsync(storeId, ReceiveAsync, Reply, CancellationToken.None));
+        // A retry of a turn whose instance died after storing replies: they may never have left.
+        var turn = background.Run(_ => turns.ProcessAsync(storeId, ReceiveAsync, Reply, CancellationToken.None,
+            replies => outbox.RedeliverAsync(reference, replies, CancellationToken.None)));
         await Task.WhenAny(persisted.Task, turn);
         if (!persisted.Task.IsCompleted)
         {
@@ -88,4 +90,12 @@ internal sealed class ConnectorService(
         await conversations.GetAsync(conversationId, cancellationToken) is { } reference
             ? (reply, ct) => outbox.ReplyAsync(reference, reply, ct)
             : null;
+
+    async Task ITurnReplyChannel.RedeliverAsync(string conversationId, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+    {
+        if (await conversations.GetAsync(conversationId, cancellationToken) is { } reference)
+        {
+            await outbox.RedeliverAsync(reference, replies, cancellationToken);
+        }
+    }
 }

@@ -122,6 +122,8 @@ internal sealed partial class DirectLineService(
             ? (reply, ct) => SendAsync(conversation, reply, ct)
             : null;
 
+    Task ITurnReplyChannel.RedeliverAsync(string conversationId, IReadOnlyList<Activity> replies, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Delivers an activity from the bot (or a guide) to the conversation.</summary>
     public Task<string> SendAsync(ConversationRecord conversation, Activity activity, CancellationToken cancellationToken) =>
         outbox.SendAsync(conversation, activity, cancellationToken);

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 
 namespace Scale.Tests;
 
 /// <summary>
-/// kill -9 of an instance with accepted messages whose turns have not finished: every accepted message
-/// is answered afterwards, exactly once, by the other instance (PostgreSQL) or after the restart (SQLite).
+/// kill -9 of an instance with accepted work not yet answered (Direct Line messages, Bot Connector
+/// activities, Messenger events): every accepted message is answered afterwards, exactly once, by the
+/// other instance (PostgreSQL) or after the restart (SQLite).
 /// </summary>
 public sealed class NothingLostTests
 {
@@ -13,30 +15,69 @@ public sealed class NothingLostTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Messages_accepted_by_an_instance_killed_mid_turn_are_answered_once_by_the_other()
+    public async Task Everything_an_instance_accepted_before_kill_9_is_answered_once_by_the_other()
     {
-        await using var cluster = await Cluster.StartPostgresAsync(2, perInstance: i => i == 0 ? [SlowTurns] : [], cancellationToken: Ct);
+        await using var graph = await Fakes.FakeGraph.StartAsync();
+        await using var connector = await Fakes.FakeConnector.StartAsync();
+        // A accepts everything but answers nothing before it dies: its turns wait, its Messenger worker is paused.
+        await using var cluster = await Cluster.StartPostgresAsync(2, shared: [.. Fakes.MessengerSettings, $"--Messenger:GraphApiBaseUrl={graph.BaseUrl}"],
+            perInstance: i => i == 0 ? [SlowTurns, "--Messenger:PauseProcessing=true"] : [], cancellationToken: Ct);
         var (a, b) = (cluster[0], cluster[1]);
-        var chats = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Chat.OpenAsync(b.Http)));
 
-        // Accepted (stored and echoed) on A, whose turns then wait: the POSTs never return.
+        // Direct Line: stored and echoed on A; the residents' POSTs never return.
+        var chats = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Chat.OpenAsync(b.Http)));
         var posts = chats.Select(chat => chat.TryPostAsync(a.Http, "Hur skaffar jag bibliotekskort?")).ToList();
         foreach (var chat in chats)
         {
             await chat.WaitForAsync(b.Http, log => log.Any(Chat.IsResidentMessage), TimeSpan.FromSeconds(20), "the accepted message");
         }
+        // Bot Connector: acknowledged to the channel (200) by A.
+        foreach (var (conversation, id) in new[] { ("conv-replayed", "act-1"), ("conv-retried", "act-2") })
+        {
+            using var accepted = await a.Http.PostAsJsonAsync("/api/messages", connector.Activity(conversation, id, "Var kan jag parkera?"), Ct);
+            Assert.True(accepted.IsSuccessStatusCode);
+        }
+        // Messenger: acknowledged to Meta (200) by A.
+        var residents = Enumerable.Range(0, 4).Select(i => $"77000000000000{i:D2}").ToList();
+        foreach (var (psid, i) in residents.Select((p, i) => (p, i)))
+        {
+            using var delivered = await Fakes.DeliverAsync(a.Http, psid, $"m_scale_{i}", "När töms soptunnan?");
+            Assert.True(delivered.IsSuccessStatusCode);
+        }
+
         a.Kill();
-        Assert.All(await Task.WhenAll(posts), Assert.Null); // the resident's POSTs died with A
+        Assert.All(await Task.WhenAll(posts), Assert.Null);
+        // The channels retry what they did not see answered: Azure sends act-2 again, Meta redelivers one event, both to B.
+        using (var retry = await b.Http.PostAsJsonAsync("/api/messages", connector.Activity("conv-retried", "act-2", "Var kan jag parkera?"), Ct))
+        {
+            Assert.True(retry.IsSuccessStatusCode);
+        }
+        using (await Fakes.DeliverAsync(b.Http, residents[0], "m_scale_0", "När töms soptunnan?"))
+        {
+        }
 
         foreach (var chat in chats)
         {
-            var log = await chat.WaitForAsync(b.Http, log => log.Where(Chat.IsResidentMessage).All(m => Chat.DecisionsFor(log, m.GetProperty("id").GetString()!) > 0),
+            var log = await chat.WaitForAsync(b.Http, log => Chat.DecisionsFor(log, log.Single(Chat.IsResidentMessage).GetProperty("id").GetString()!) > 0,
                 TimeSpan.FromSeconds(30), "the answer from instance B");
             var message = log.Single(Chat.IsResidentMessage);
-            Assert.Equal(1, Chat.DecisionsFor(log, message.GetProperty("id").GetString()!));
             Assert.Contains(log, x => x.GetProperty("type").GetString() == "message" && x.TryGetProperty("replyToId", out var reply)
                 && reply.GetString() == message.GetProperty("id").GetString());
         }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (connector.RepliesTo("act-1") == 0 || connector.RepliesTo("act-2") == 0 || residents.Any(r => graph.TextsTo(r) == 0)))
+        {
+            await Task.Delay(200, Ct);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct); // a second answer would come within the replay and poll intervals
+        foreach (var chat in chats)
+        {
+            var log = await chat.ActivitiesAsync(b.Http);
+            Assert.Equal(1, Chat.DecisionsFor(log, log.Single(Chat.IsResidentMessage).GetProperty("id").GetString()!));
+        }
+        Assert.True(connector.RepliesTo("act-1") == 1, $"act-1 got {connector.RepliesTo("act-1")} replies:\n{cluster.Logs}");
+        Assert.True(connector.RepliesTo("act-2") == 1, $"act-2 got {connector.RepliesTo("act-2")} replies:\n{cluster.Logs}");
+        Assert.All(residents, r => Assert.True(graph.TextsTo(r) == 1, $"{r} got {graph.TextsTo(r)} answers:\n{cluster.Logs}"));
         Assert.Contains("Replaying the unfinished turn", b.Log, StringComparison.Ordinal);
     }
 

@@ -84,6 +84,17 @@ for n in 200 1000; do
   load --url "http://127.0.0.1:$sqlite" --conversations "$n" --seconds "$seconds" --label "1 instance, SQLite"
 done
 
+# A knowledge edit on A, until B has reloaded with it (GET /api/guide/knowledge/status on B).
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+guide=$(curl -sf -XPOST "http://127.0.0.1:$a/api/guide/login" -H 'Content-Type: application/json' -d '{"userName":"demo","password":"demo"}' | json '["token"]')
+before=$(curl -sf -H "Authorization: Bearer $guide" "http://127.0.0.1:$b/api/guide/knowledge/status" | json '["loadedAt"]')
+started=$(date +%s.%N)
+curl -sf -XPOST -H "Authorization: Bearer $guide" -H 'Content-Type: application/json' "http://127.0.0.1:$a/api/guide/knowledge/care-homecare-apply/questions" \
+  -d '{"text":"hur får farmor hjälp att städa och handla hemma"}' >/dev/null
+while [ "$(curl -sf -H "Authorization: Bearer $guide" "http://127.0.0.1:$b/api/guide/knowledge/status" | json '["loadedAt"]')" = "$before" ]; do sleep 0.05; done
+echo
+echo "A phrasing added through instance A was live on instance B after $(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')") s (target: 5 s)."
+
 # The anchor: the same driver over /api/messages, against the Agents SDK's echo bot and against ours.
 echo "== installing @microsoft/agents-hosting-express for the anchor (not kept)" >&2
 cp tests/scale/echo-bot/package.json tests/scale/echo-bot/index.mjs "$work/"

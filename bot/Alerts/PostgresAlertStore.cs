@@ -12,15 +12,15 @@ namespace Bot.Alerts;
 internal sealed class PostgresAlertStore(PostgresDatabase database, TimeProvider clock) : IAlertStore
 {
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(2);
-    private (IReadOnlyList<CrisisAlert> Alerts, long ReadAt)? _cache;
+    private volatile Cached? _cache;
 
     public async Task<IReadOnlyList<CrisisAlert>> ActiveAsync(CancellationToken cancellationToken)
     {
         var cached = _cache;
         IReadOnlyList<CrisisAlert> alerts;
-        if (cached is { } hit && TimeProvider.System.GetElapsedTime(hit.ReadAt) < Fresh)
+        if (cached is not null && TimeProvider.System.GetElapsedTime(cached.ReadAt) < Fresh)
         {
-            alerts = hit.Alerts;
+            alerts = cached.Alerts;
         }
         else
         {
@@ -28,7 +28,7 @@ internal sealed class PostgresAlertStore(PostgresDatabase database, TimeProvider
                 r => new CrisisAlert(r.GetString(0), r.GetString(1), JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? [],
                     PostgresDatabase.Time(r, 3), PostgresDatabase.Time(r, 4), PostgresDatabase.Text(r, 5)),
                 cancellationToken, clock.GetUtcNow() - TimeSpan.FromDays(1));
-            _cache = (alerts, TimeProvider.System.GetTimestamp());
+            _cache = new Cached(alerts, TimeProvider.System.GetTimestamp());
         }
         var now = clock.GetUtcNow();
         return alerts.Where(a => a.ExpiresAt > now).ToList();
@@ -49,4 +49,6 @@ internal sealed class PostgresAlertStore(PostgresDatabase database, TimeProvider
         _cache = null;
         return deleted > 0;
     }
+
+    private sealed record Cached(IReadOnlyList<CrisisAlert> Alerts, long ReadAt);
 }

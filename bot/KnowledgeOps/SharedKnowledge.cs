@@ -171,6 +171,14 @@ internal sealed class SharedKnowledge : BackgroundService
         _gate.Dispose();
         _changed.Dispose();
         base.Dispose();
+        try
+        {
+            // The working copy is a cache of the shipped content and the database; the next start makes a new one.
+            Directory.Delete(_reloads.ContentDirectory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Which edits a working copy made at start-up already holds.</summary>

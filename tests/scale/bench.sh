@@ -44,7 +44,7 @@ load() { dotnet "$bot_dll" load "$@"; }
 
 pg_port=$(echo "$STADSBOT_TEST_POSTGRES" | sed 's/.*Port=\([0-9]*\).*/\1/')
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE bench" >&2
-postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Maximum Pool Size=120"
+postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Maximum Pool Size=80"
 a=$(scale_free_port); b=$(scale_free_port); front=$(scale_free_port)
 start_bot a "$a" --Bot:Store=postgres "--ConnectionStrings:Postgres=$postgres" "--ConnectionStrings:Redis=$STADSBOT_TEST_REDIS"
 start_bot b "$b" --Bot:Store=postgres "--ConnectionStrings:Postgres=$postgres" "--ConnectionStrings:Redis=$STADSBOT_TEST_REDIS"
@@ -74,6 +74,17 @@ CONF
 pids+=($!)
 wait_healthy "$front" /healthz/live
 
+# A knowledge edit on A, until B has reloaded with it (GET /api/guide/knowledge/status on B).
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+guide=$(curl -sS -f --max-time 60 -XPOST "http://127.0.0.1:$a/api/guide/login" -H 'Content-Type: application/json' -d '{"userName":"demo","password":"demo"}' | json '["token"]')
+before=$(curl -sf -H "Authorization: Bearer $guide" "http://127.0.0.1:$b/api/guide/knowledge/status" | json '["loadedAt"]')
+started=$(date +%s.%N)
+curl -sf -XPOST -H "Authorization: Bearer $guide" -H 'Content-Type: application/json' "http://127.0.0.1:$a/api/guide/knowledge/care-homecare-apply/questions" \
+  -d '{"text":"hur får farmor hjälp att städa och handla hemma"}' >/dev/null
+while [ "$(curl -sf -H "Authorization: Bearer $guide" "http://127.0.0.1:$b/api/guide/knowledge/status" | json '["loadedAt"]')" = "$before" ]; do sleep 0.05; done
+echo
+echo "A phrasing added through instance A was live on instance B after $(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')") s (target: 5 s)."
+
 sqlite=$(scale_free_port)
 start_bot sqlite "$sqlite" "--Bot:DataDirectory=$work/sqlite-data"
 
@@ -83,17 +94,6 @@ for n in 200 1000; do
   load --url "http://127.0.0.1:$front" --conversations "$n" --seconds "$seconds" --label "2 instances, PostgreSQL + Redis, nginx"
   load --url "http://127.0.0.1:$sqlite" --conversations "$n" --seconds "$seconds" --label "1 instance, SQLite"
 done
-
-# A knowledge edit on A, until B has reloaded with it (GET /api/guide/knowledge/status on B).
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-guide=$(curl -sf -XPOST "http://127.0.0.1:$a/api/guide/login" -H 'Content-Type: application/json' -d '{"userName":"demo","password":"demo"}' | json '["token"]')
-before=$(curl -sf -H "Authorization: Bearer $guide" "http://127.0.0.1:$b/api/guide/knowledge/status" | json '["loadedAt"]')
-started=$(date +%s.%N)
-curl -sf -XPOST -H "Authorization: Bearer $guide" -H 'Content-Type: application/json' "http://127.0.0.1:$a/api/guide/knowledge/care-homecare-apply/questions" \
-  -d '{"text":"hur får farmor hjälp att städa och handla hemma"}' >/dev/null
-while [ "$(curl -sf -H "Authorization: Bearer $guide" "http://127.0.0.1:$b/api/guide/knowledge/status" | json '["loadedAt"]')" = "$before" ]; do sleep 0.05; done
-echo
-echo "A phrasing added through instance A was live on instance B after $(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')") s (target: 5 s)."
 
 # The anchor: the same driver over /api/messages, against the Agents SDK's echo bot and against ours.
 echo "== installing @microsoft/agents-hosting-express for the anchor (not kept)" >&2

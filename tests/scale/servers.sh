@@ -37,7 +37,7 @@ start_scale_servers() {
   pg_port=$(scale_free_port)
   "${as_postgres[@]}" "$pg_bin/initdb" -D "$SCALE_DIR/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$SCALE_DIR/initdb.log" 2>&1 \
     || { cat "$SCALE_DIR/initdb.log"; return 1; }
-  local tuning=(-c max_connections=300)
+  local tuning=(-c max_connections=400)
   # Tests need no durability across a power cut; the bench keeps PostgreSQL's defaults (fsync on).
   [ "$mode" = test ] && tuning+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
   "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$SCALE_DIR/pg/data" -l "$SCALE_DIR/pg/server.log" -w -t 60 \

@@ -45,7 +45,8 @@ internal sealed class SharedKnowledge : BackgroundService
     /// </summary>
     public static string PrepareWorkingCopy(PostgresDatabase database, string shippedContent)
     {
-        var working = Directory.CreateTempSubdirectory("stadsbot-content-").FullName;
+        RemoveWorkingCopiesOfDeadProcesses();
+        var working = Directory.CreateTempSubdirectory($"stadsbot-content-{Environment.ProcessId}-").FullName;
         foreach (var file in Directory.EnumerateFiles(shippedContent, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(working, Path.GetRelativePath(shippedContent, file));
@@ -59,6 +60,39 @@ internal sealed class SharedKnowledge : BackgroundService
         }
         WorkingCopies.Remember(working, edits.Count > 0 ? edits[^1].Id : 0);
         return working;
+    }
+
+    /// <summary>An instance killed with kill -9 leaves its working copy behind; the next start on the machine removes it.</summary>
+    private static void RemoveWorkingCopiesOfDeadProcesses()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "stadsbot-content-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], out var pid) || ProcessAlive(pid))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static bool ProcessAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Runs an edit of this instance: caught up first, recorded in the database, announced to the others.</summary>

@@ -12,7 +12,7 @@ internal static class AlertEndpoints
 {
     public const int MaxTextLength = 500;
 
-    private sealed record AlertRequest(string? Text, List<string>? Topics, DateTimeOffset? ExpiresAt);
+    private sealed record AlertRequest(string? Text, List<string>? Topics, DateTimeOffset? ExpiresAt, string? TextEn = null);
 
     public static IServiceCollection AddAlerts(this IServiceCollection services, Bot.Storage.StoreOptions store)
     {
@@ -50,6 +50,11 @@ internal static class AlertEndpoints
             {
                 return Problem("text must not contain control characters");
             }
+            var textEn = string.IsNullOrWhiteSpace(request!.TextEn) ? null : request.TextEn.Trim();
+            if (textEn is not null && (textEn.Length > MaxTextLength || textEn.Any(c => char.IsControl(c) && c is not '\n')))
+            {
+                return Problem($"textEn must be at most {MaxTextLength} characters without control characters");
+            }
             var known = knowledge.Current.Knowledge.Topics.Select(t => t.Name).ToList();
             var topics = (request!.Topics ?? []).Select(t => t?.Trim() ?? "").ToList();
             var unknown = topics.Where(t => !known.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -62,7 +67,7 @@ internal static class AlertEndpoints
                 return Problem("expiresAt is required and must be in the future (ISO 8601 with offset)");
             }
             var canonical = topics.Select(t => known.First(k => k.Equals(t, StringComparison.OrdinalIgnoreCase))).Distinct().ToList();
-            var alert = await alerts.AddAsync(text, canonical, expiresAt, GuideIdentity.From(context.User)?.UserName, cancellationToken);
+            var alert = await alerts.AddAsync(text, canonical, expiresAt, GuideIdentity.From(context.User)?.UserName, cancellationToken, textEn);
             return Results.Json(View(alert), statusCode: StatusCodes.Status201Created);
         }).RequireAuthorization(GuidePolicies.Guide);
 
@@ -81,6 +86,7 @@ internal static class AlertEndpoints
     {
         id = alert.Id,
         text = alert.Text,
+        textEn = alert.TextEn,
         topics = alert.Topics,
         createdAt = alert.CreatedAt,
         expiresAt = alert.ExpiresAt,

@@ -24,9 +24,9 @@ internal sealed class PostgresAlertStore(PostgresDatabase database, TimeProvider
         }
         else
         {
-            alerts = await database.QueryAsync("SELECT id, text, topics_json, created_at, expires_at, created_by FROM crisis_alerts WHERE expires_at > $1 ORDER BY created_at",
+            alerts = await database.QueryAsync("SELECT id, text, topics_json, created_at, expires_at, created_by, text_en FROM crisis_alerts WHERE expires_at > $1 ORDER BY created_at",
                 r => new CrisisAlert(r.GetString(0), r.GetString(1), JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? [],
-                    PostgresDatabase.Time(r, 3), PostgresDatabase.Time(r, 4), PostgresDatabase.Text(r, 5)),
+                    PostgresDatabase.Time(r, 3), PostgresDatabase.Time(r, 4), PostgresDatabase.Text(r, 5), PostgresDatabase.Text(r, 6)),
                 cancellationToken, clock.GetUtcNow() - TimeSpan.FromDays(1));
             _cache = new Cached(alerts, TimeProvider.System.GetTimestamp());
         }
@@ -34,11 +34,11 @@ internal sealed class PostgresAlertStore(PostgresDatabase database, TimeProvider
         return alerts.Where(a => a.ExpiresAt > now).ToList();
     }
 
-    public async Task<CrisisAlert> AddAsync(string text, IReadOnlyList<string> topics, DateTimeOffset expiresAt, string? createdBy, CancellationToken cancellationToken)
+    public async Task<CrisisAlert> AddAsync(string text, IReadOnlyList<string> topics, DateTimeOffset expiresAt, string? createdBy, CancellationToken cancellationToken, string? textEn = null)
     {
-        var alert = new CrisisAlert("A-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(), text, topics, clock.GetUtcNow(), expiresAt, createdBy);
-        await database.ExecuteAsync("INSERT INTO crisis_alerts (id, text, topics_json, created_at, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
-            cancellationToken, alert.Id, alert.Text, JsonSerializer.Serialize(alert.Topics), alert.CreatedAt, alert.ExpiresAt, createdBy);
+        var alert = new CrisisAlert("A-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(), text, topics, clock.GetUtcNow(), expiresAt, createdBy, textEn);
+        await database.ExecuteAsync("INSERT INTO crisis_alerts (id, text, topics_json, created_at, expires_at, created_by, text_en) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            cancellationToken, alert.Id, alert.Text, JsonSerializer.Serialize(alert.Topics), alert.CreatedAt, alert.ExpiresAt, createdBy, textEn);
         _cache = null;
         return alert;
     }

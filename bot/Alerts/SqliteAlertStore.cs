@@ -32,14 +32,23 @@ internal sealed class SqliteAlertStore : IAlertStore
                 created_by TEXT NULL
             );
             """);
+        // Added later: the alert's English text for the English widget (databases made before get the column).
+        using (var columns = connection.CreateCommand())
+        {
+            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('crisis_alerts') WHERE name = 'text_en'";
+            if (Convert.ToInt32(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                BotDatabase.Execute(connection, "ALTER TABLE crisis_alerts ADD COLUMN text_en TEXT NULL");
+            }
+        }
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, text, topics_json, created_at, expires_at, created_by FROM crisis_alerts ORDER BY created_at";
+        command.CommandText = "SELECT id, text, topics_json, created_at, expires_at, created_by, text_en FROM crisis_alerts ORDER BY created_at";
         using var reader = command.ExecuteReader();
         _alerts = [];
         while (reader.Read())
         {
             _alerts.Add(new CrisisAlert(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [],
-                Parse(reader.GetString(3)), Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                Parse(reader.GetString(3)), Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
     }
 
@@ -52,13 +61,14 @@ internal sealed class SqliteAlertStore : IAlertStore
         }
     }
 
-    public Task<CrisisAlert> AddAsync(string text, IReadOnlyList<string> topics, DateTimeOffset expiresAt, string? createdBy, CancellationToken cancellationToken)
+    public Task<CrisisAlert> AddAsync(string text, IReadOnlyList<string> topics, DateTimeOffset expiresAt, string? createdBy, CancellationToken cancellationToken, string? textEn = null)
     {
-        var alert = new CrisisAlert("A-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(), text, topics, _clock.GetUtcNow(), expiresAt, createdBy);
+        var alert = new CrisisAlert("A-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(), text, topics, _clock.GetUtcNow(), expiresAt, createdBy, textEn);
         using (var connection = _database.OpenWrite())
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO crisis_alerts (id, text, topics_json, created_at, expires_at, created_by) VALUES ($id, $text, $topics, $created, $expires, $by)";
+            command.CommandText = "INSERT INTO crisis_alerts (id, text, topics_json, created_at, expires_at, created_by, text_en) VALUES ($id, $text, $topics, $created, $expires, $by, $textEn)";
+            command.Parameters.AddWithValue("$textEn", (object?)textEn ?? DBNull.Value);
             command.Parameters.AddWithValue("$id", alert.Id);
             command.Parameters.AddWithValue("$text", alert.Text);
             command.Parameters.AddWithValue("$topics", JsonSerializer.Serialize(alert.Topics));

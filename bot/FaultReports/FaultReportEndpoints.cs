@@ -15,16 +15,16 @@ internal static class FaultReportEndpoints
     {
         var api = app.MapGroup("/api/guide/faultreports").RequireAuthorization(GuidePolicies.Guide);
 
-        api.MapGet("", async (string? status, IFaultReportStore store, CancellationToken cancellationToken) =>
+        api.MapGet("", async (string? status, HttpRequest request, IFaultReportStore store, FaultReportPhotoLinks photos, CancellationToken cancellationToken) =>
         {
             if (status is not null && !FaultReportStatuses.All.Contains(status))
             {
                 return Problem(StatusCodes.Status400BadRequest, $"status must be one of {string.Join(", ", FaultReportStatuses.All)}");
             }
-            return Results.Json((await store.ListAsync(status, cancellationToken)).Select(View));
+            return Results.Json((await store.ListAsync(status, cancellationToken)).Select(r => View(r, photos.ForGuide(r, request))));
         });
 
-        api.MapGet("/export", async (string? status, string? start_date, string? end_date, IFaultReportStore store, CancellationToken cancellationToken) =>
+        api.MapGet("/export", async (string? status, string? start_date, string? end_date, HttpRequest request, IFaultReportStore store, FaultReportPhotoLinks photos, CancellationToken cancellationToken) =>
         {
             if (status is not (null or "open" or "closed"))
             {
@@ -36,17 +36,17 @@ internal static class FaultReportEndpoints
             }
             var requests = (await store.ListAsync(null, cancellationToken))
                 .Where(r => (from is null || r.CreatedAt >= from) && (to is null || r.CreatedAt <= to))
-                .Select(Open311Request.From)
+                .Select(r => Open311Request.From(r, photos.ForCaseSystem(r, request)))
                 .Where(r => status is null || r.Status == status);
             return Results.Json(requests);
         });
 
-        api.MapGet("/{reference}", async (string reference, IFaultReportStore store, CancellationToken cancellationToken) =>
+        api.MapGet("/{reference}", async (string reference, HttpRequest request, IFaultReportStore store, FaultReportPhotoLinks photos, CancellationToken cancellationToken) =>
             await store.GetAsync(reference.ToUpperInvariant(), cancellationToken) is { } report
-                ? Results.Json(View(report))
+                ? Results.Json(View(report, photos.ForGuide(report, request)))
                 : Problem(StatusCodes.Status404NotFound, "no such fault report"));
 
-        api.MapPost("/{reference}/status", async (string reference, HttpContext context, IFaultReportStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapPost("/{reference}/status", async (string reference, HttpContext context, IFaultReportStore store, FaultReportPhotoLinks photos, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             StatusRequest? request;
             try
@@ -68,20 +68,20 @@ internal static class FaultReportEndpoints
             }
             var guide = GuideIdentity.From(context.User)?.UserName;
             return await store.SetStatusAsync(reference.ToUpperInvariant(), status, comment, guide, clock.GetUtcNow(), cancellationToken) is { } updated
-                ? Results.Json(View(updated))
+                ? Results.Json(View(updated, photos.ForGuide(updated, context.Request)))
                 : Problem(StatusCodes.Status404NotFound, "no such fault report");
         });
         return app;
     }
 
-    private static object View(FaultReport report) => new
+    private static object View(FaultReport report, string? photoUrl) => new
     {
         reference = report.Reference,
         category = report.Category,
         categoryName = FaultCategories.ByCode(report.Category).Name.Sv,
         location = report.Location,
         description = report.Description,
-        photoUrl = report.PhotoUrl,
+        photoUrl,
         contact = report.Contact,
         status = report.Status,
         statusComment = report.StatusComment,

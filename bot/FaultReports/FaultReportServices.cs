@@ -9,6 +9,7 @@ internal static class FaultReportServices
     public static IServiceCollection AddFaultReports(this IServiceCollection services, StoreOptions store)
     {
         services.AddStore<IFaultReportRecords, SqliteFaultReportStore, PostgresFaultReportStore>(store);
+        services.AddSingleton<FaultReportPhotoLinks>();
         services.AddHttpClient(FaultReportWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<FaultReportWebhook>();
         services.AddSingleton<FaultReportResidentNotice>();

@@ -9,7 +9,7 @@ namespace Bot.FaultReports;
 /// background so a slow case system never delays the resident. The database stays the record:
 /// a failed delivery is logged and the export endpoint still has the report.
 /// </summary>
-internal sealed partial class FaultReportWebhook(IHttpClientFactory clients, IConfiguration configuration, ILogger<FaultReportWebhook> logger) : BackgroundService
+internal sealed partial class FaultReportWebhook(IHttpClientFactory clients, IConfiguration configuration, FaultReportPhotoLinks photos, ILogger<FaultReportWebhook> logger) : BackgroundService
 {
     public const string ClientName = "FaultReportWebhook";
     private readonly Channel<FaultReport> _queue = Channel.CreateBounded<FaultReport>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -30,7 +30,7 @@ internal sealed partial class FaultReportWebhook(IHttpClientFactory clients, ICo
         {
             try
             {
-                using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(Url, Open311Request.From(report), stoppingToken);
+                using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(Url, Open311Request.From(report, photos.ForCaseSystem(report, null)), stoppingToken);
                 if (!response.IsSuccessStatusCode)
                 {
                     LogFailed(logger, report.Reference, (int)response.StatusCode);

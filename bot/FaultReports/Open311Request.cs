@@ -29,7 +29,8 @@ internal sealed record Open311Request(
 {
     public const string Agency = "Göteborgs Stad";
 
-    public static Open311Request From(FaultReport report)
+    /// <param name="mediaUrl">The photo's link for the case system (<see cref="FaultReportPhotoLinks.ForCaseSystem"/>), never the stored address as such.</param>
+    public static Open311Request From(FaultReport report, string? mediaUrl)
     {
         var email = report.Contact?.Contains('@', StringComparison.Ordinal) == true ? report.Contact : null;
         return new Open311Request(
@@ -44,7 +45,7 @@ internal sealed record Open311Request(
             Iso(report.CreatedAt),
             Iso(report.UpdatedAt),
             report.Location,
-            report.PhotoUrl,
+            mediaUrl,
             email,
             email is null ? report.Contact : null,
             report.Channel,

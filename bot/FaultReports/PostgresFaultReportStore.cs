@@ -10,7 +10,7 @@ namespace Bot.FaultReports;
 /// </summary>
 internal sealed class PostgresFaultReportStore(PostgresDatabase database) : IFaultReportRecords
 {
-    private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at";
+    private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at, access_code";
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public async Task<FaultReport> CreateAsync(NewFaultReport report, CancellationToken cancellationToken)
@@ -28,9 +28,9 @@ internal sealed class PostgresFaultReportStore(PostgresDatabase database) : IFau
         }
         var stored = report.Stored(year, number);
         await using (var insert = PostgresDatabase.Command(connection,
-            $"INSERT INTO fault_reports ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $11)",
+            $"INSERT INTO fault_reports ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $11, $12)",
             stored.Reference, stored.Category, stored.Location, stored.Description, stored.PhotoUrl, stored.Contact, stored.Status,
-            stored.Language, stored.ConversationId, stored.Channel, stored.CreatedAt))
+            stored.Language, stored.ConversationId, stored.Channel, stored.CreatedAt, stored.AccessCode))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -96,5 +96,6 @@ internal sealed class PostgresFaultReportStore(PostgresDatabase database) : IFau
         Channel = reader.GetString(10),
         CreatedAt = PostgresDatabase.Time(reader, 11),
         UpdatedAt = PostgresDatabase.Time(reader, 12),
+        AccessCode = PostgresDatabase.Text(reader, 13),
     };
 }

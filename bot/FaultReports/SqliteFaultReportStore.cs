@@ -12,7 +12,7 @@ namespace Bot.FaultReports;
 /// </summary>
 internal sealed class SqliteFaultReportStore : IFaultReportRecords
 {
-    private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at";
+    private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at, access_code";
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private readonly BotDatabase _database;
 
@@ -38,7 +38,8 @@ internal sealed class SqliteFaultReportStore : IFaultReportRecords
                 conversation_id TEXT NOT NULL,
                 channel TEXT NOT NULL,
                 created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL
+                updated_at TEXT NOT NULL,
+                access_code TEXT NULL
             );
             CREATE INDEX IF NOT EXISTS fault_reports_status ON fault_reports (status, created_at);
             CREATE TABLE IF NOT EXISTS fault_report_events (
@@ -50,6 +51,18 @@ internal sealed class SqliteFaultReportStore : IFaultReportRecords
             );
             CREATE INDEX IF NOT EXISTS fault_report_events_reference ON fault_report_events (reference, at);
             """);
+        AddAccessCodeColumn(connection);
+    }
+
+    /// <summary>Databases from before the receipt's secret code get the column; their reports have no code.</summary>
+    private static void AddAccessCodeColumn(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('fault_reports') WHERE name = 'access_code'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            BotDatabase.Execute(connection, "ALTER TABLE fault_reports ADD COLUMN access_code TEXT NULL");
+        }
     }
 
     public Task<FaultReport> CreateAsync(NewFaultReport report, CancellationToken cancellationToken)
@@ -67,7 +80,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportRecords
         var number = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
         var stored = report.Stored(year, number);
         using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO fault_reports ({Columns}) VALUES ($reference, $category, $location, $description, $photo, $contact, $status, NULL, $language, $conversation, $channel, $created, $created)";
+        insert.CommandText = $"INSERT INTO fault_reports ({Columns}) VALUES ($reference, $category, $location, $description, $photo, $contact, $status, NULL, $language, $conversation, $channel, $created, $created, $code)";
         insert.Parameters.AddWithValue("$reference", stored.Reference);
         insert.Parameters.AddWithValue("$category", stored.Category);
         insert.Parameters.AddWithValue("$location", stored.Location);
@@ -79,6 +92,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportRecords
         insert.Parameters.AddWithValue("$conversation", stored.ConversationId);
         insert.Parameters.AddWithValue("$channel", stored.Channel);
         insert.Parameters.AddWithValue("$created", BotDatabase.Timestamp(stored.CreatedAt));
+        insert.Parameters.AddWithValue("$code", (object?)stored.AccessCode ?? DBNull.Value);
         insert.ExecuteNonQuery();
         AddEvent(connection, stored.Reference, stored.CreatedAt, stored.Status, null, null);
         transaction.Commit();
@@ -175,6 +189,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportRecords
                 Channel = reader.GetString(10),
                 CreatedAt = Parse(reader.GetString(11)),
                 UpdatedAt = Parse(reader.GetString(12)),
+                AccessCode = Nullable(reader, 13),
             });
         }
         return reports;

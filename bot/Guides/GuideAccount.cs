@@ -5,4 +5,5 @@ namespace Bot.Guides;
 /// <param name="DisplayName">The name residents see on the guide's messages.</param>
 /// <param name="PasswordHash">A hash made by <c>hash-password</c> (<see cref="GuidePasswordHasher"/>).</param>
 /// <param name="Groups">The queues (groups) the guide works in.</param>
-internal sealed record GuideAccount(string UserName, string DisplayName, string PasswordHash, IReadOnlyList<string> Groups);
+/// <param name="IsAdmin">May see and end other guides' sessions (<c>Guides:Accounts:N:Admin</c>).</param>
+internal sealed record GuideAccount(string UserName, string DisplayName, string PasswordHash, IReadOnlyList<string> Groups, bool IsAdmin = false);

@@ -10,4 +10,7 @@ internal sealed class GuideAccountOptions
     public string? PasswordHash { get; init; }
 
     public List<string> Groups { get; init; } = [];
+
+    /// <summary>An administrator may list and end other guides' sessions (e.g. for a lost laptop).</summary>
+    public bool Admin { get; init; }
 }

@@ -12,7 +12,11 @@ internal sealed class GuideAccountStore
         ["Allmänna frågor", "Förskola och skola", "Äldreomsorg", "Bygglov", "Parkering", "Felanmälan"];
 
     // Verified against when the user name is unknown, so that the answer takes as long as for a known one.
-    private static readonly Lazy<string> UnknownUserHash = new(() => GuidePasswordHasher.Hash(Guid.NewGuid().ToString("N")));
+    private static readonly Lazy<string> UnknownUser = new(() => GuidePasswordHasher.Hash(Guid.NewGuid().ToString("N")));
+
+    // A fixed salt: the same hash on every start, so that sessions and tokens survive a restart. Made once per process.
+    private static readonly Lazy<string> DemoHash = new(() =>
+        GuidePasswordHasher.Hash("demo", GuidePasswordHasher.DefaultIterations, "stadsbot-demo-guide"u8.ToArray()));
 
     private readonly Dictionary<string, GuideAccount> _byUserName;
 
@@ -28,15 +32,10 @@ internal sealed class GuideAccountStore
     /// <summary>True when the only account is the built-in Development demo account.</summary>
     public bool IsDemo { get; }
 
-    public GuideAccount? Find(string userName) => _byUserName.GetValueOrDefault(userName.Trim());
+    /// <summary>A hash no password matches, to verify against for unknown user names (same cost as a real check).</summary>
+    public static string UnknownUserHash => UnknownUser.Value;
 
-    /// <summary>The account when the password is right; takes about as long whether or not the user exists.</summary>
-    public GuideAccount? Verify(string userName, string password)
-    {
-        var account = Find(userName);
-        var matches = GuidePasswordHasher.Verify(password, account?.PasswordHash ?? UnknownUserHash.Value);
-        return account is not null && matches ? account : null;
-    }
+    public GuideAccount? Find(string userName) => _byUserName.GetValueOrDefault(userName.Trim());
 
     /// <summary>Reads and checks <c>Guides:Accounts</c>; throws when they are wrong or missing outside Development.</summary>
     public static GuideAccountStore FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
@@ -47,9 +46,7 @@ internal sealed class GuideAccountStore
         {
             if (environment.IsDevelopment())
             {
-                // A fixed salt: the same hash on every start, so that sessions and tokens survive a restart.
-                var demoHash = GuidePasswordHasher.Hash("demo", GuidePasswordHasher.DefaultIterations, "stadsbot-demo-guide"u8.ToArray());
-                return new GuideAccountStore([new GuideAccount(DemoUserName, "Demo Vägledare", demoHash, DemoGroups)], isDemo: true);
+                return new GuideAccountStore([new GuideAccount(DemoUserName, "Demo Vägledare", DemoHash.Value, DemoGroups, IsAdmin: true)], isDemo: true);
             }
             throw new InvalidOperationException(
                 "Guides:Accounts is empty: configure at least one guide account (dotnet run --project bot -- hash-password prints a password hash) "
@@ -83,7 +80,7 @@ internal sealed class GuideAccountStore
             }
             var groups = entry.Groups.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var displayName = string.IsNullOrWhiteSpace(entry.DisplayName) ? userName : entry.DisplayName.Trim();
-            accounts.Add(new GuideAccount(userName, displayName, entry.PasswordHash ?? "", groups));
+            accounts.Add(new GuideAccount(userName, displayName, entry.PasswordHash ?? "", groups, entry.Admin));
         }
         if (problems.Count > 0)
         {

@@ -48,9 +48,14 @@ internal static class GuideAuthentication
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
         }
 
-        // Expiry and throttling use real time even when Bot:Now fixes the bot's clock for demos.
-        services.AddSingleton(sp => new GuideBearerTokens(sp.GetRequiredService<IDataProtectionProvider>(), accounts, TimeProvider.System));
-        services.AddSingleton(new GuideSignInThrottle(TimeProvider.System));
+        // Expiry, sessions and throttling use real time even when Bot:Now fixes the bot's clock for demos.
+        services.AddSingleton<IGuideSessionStore, SqliteGuideSessionStore>();
+        services.AddSingleton<IGuidePasswordStore, SqliteGuidePasswordStore>();
+        services.AddSingleton<GuideLiveConnections>();
+        services.AddSingleton(sp => new GuideSessions(sp.GetRequiredService<IGuideSessionStore>(), sp.GetRequiredService<GuideLiveConnections>(), TimeProvider.System));
+        services.AddSingleton(sp => new GuidePasswords(accounts, sp.GetRequiredService<IGuidePasswordStore>(), TimeProvider.System));
+        services.AddSingleton(sp => new GuideBearerTokens(sp.GetRequiredService<IDataProtectionProvider>(), accounts, sp.GetRequiredService<GuideSessions>(), TimeProvider.System));
+        services.AddSingleton(sp => new GuideSignInThrottle(sp.GetRequiredService<Security.IRateCounter>(), TimeProvider.System));
 
         services.AddSingleton<GuideCookieEvents>();
         services.AddAuthentication(options => options.DefaultScheme = CookieScheme)
@@ -59,6 +64,8 @@ internal static class GuideAuthentication
                 options.Cookie.Name = CookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the resident-facing connection is HTTPS, also behind a TLS-terminating proxy
+                // (X-Forwarded-Proto from a known proxy, see ForwardedHeaders).
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.Cookie.Path = "/";
                 options.Cookie.IsEssential = true;

@@ -7,9 +7,10 @@ namespace Bot.Guides;
 
 /// <summary>
 /// The "GuideBearer" scheme: <c>Authorization: Bearer &lt;token from POST /api/guide/login&gt;</c>, or
-/// <c>?access_token=</c> on WebSocket and server-sent-event requests, which browsers cannot give a header
-/// (SignalR's convention). Except for console page loads it answers a challenge with 401 and a JSON
-/// problem, never a redirect.
+/// <c>?access_token=</c> only on the console hub's negotiate, WebSocket and server-sent-event requests, which
+/// browsers cannot give a header (SignalR's convention); anywhere else a token in the address (where it
+/// ends up in logs and browser history) is ignored. Except for console page loads it answers a challenge
+/// with 401 and a JSON problem, never a redirect.
 /// </summary>
 internal sealed class GuideBearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, GuideBearerTokens tokens)
@@ -18,7 +19,7 @@ internal sealed class GuideBearerHandler(
     private const string Prefix = "Bearer ";
     private const int MaxTokenLength = 8 * 1024;
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         string token;
@@ -26,21 +27,21 @@ internal sealed class GuideBearerHandler(
         {
             token = header[Prefix.Length..].Trim();
         }
-        else if (IsStreamingRequest() && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        else if (IsHubConnectionRequest() && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
         {
             token = queryToken;
         }
         else
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
-        if (token.Length == 0 || token.Length > MaxTokenLength || tokens.Validate(token) is not { } account)
+        if (token.Length == 0 || token.Length > MaxTokenLength || await tokens.ValidateAsync(token, Context.RequestAborted) is not { } valid)
         {
             GuideLog.BearerTokenRejected(Logger);
-            return Task.FromResult(AuthenticateResult.Fail("The guide token is invalid or has expired: sign in again with POST /api/guide/login."));
+            return AuthenticateResult.Fail("The guide token is invalid, has expired or was revoked: sign in again with POST /api/guide/login.");
         }
-        var principal = GuideClaims.CreatePrincipal(account, Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
+        var principal = GuideClaims.CreatePrincipal(valid.Account, Scheme.Name, valid.SessionId);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -75,6 +76,9 @@ internal sealed class GuideBearerHandler(
         await problem.ExecuteAsync(Context);
     }
 
-    private bool IsStreamingRequest() =>
-        Context.WebSockets.IsWebSocketRequest || Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The console hub's negotiate request, or its WebSocket or server-sent-event connection.</summary>
+    private bool IsHubConnectionRequest() =>
+        Request.Path.StartsWithSegments(Handoff.GuideHub.Path, StringComparison.OrdinalIgnoreCase, out var rest)
+        && (rest.Value is "/negotiate" || (rest.Value is null or "" && (Context.WebSockets.IsWebSocketRequest
+            || Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))));
 }

@@ -10,17 +10,28 @@ internal static class GuideClaims
 {
     public const string Group = "group";
 
-    /// <summary>Changes when the account's password changes, which ends its cookies and tokens.</summary>
+    /// <summary>Changes when the account's configured password hash changes, which ends its cookies and tokens.</summary>
     public const string Stamp = "guide_stamp";
 
-    public static ClaimsPrincipal CreatePrincipal(GuideAccount account, string authenticationType)
+    /// <summary>The id of the server-side session (<see cref="GuideSession"/>) the cookie or token belongs to.</summary>
+    public const string Session = "guide_session";
+
+    /// <summary>Present for administrators.</summary>
+    public const string Admin = "guide_admin";
+
+    public static ClaimsPrincipal CreatePrincipal(GuideAccount account, string authenticationType, string sessionId)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.UserName),
             new(ClaimTypes.Name, account.DisplayName),
             new(Stamp, StampOf(account)),
+            new(Session, sessionId),
         };
+        if (account.IsAdmin)
+        {
+            claims.Add(new Claim(Admin, "true"));
+        }
         claims.AddRange(account.Groups.Select(group => new Claim(Group, group)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, Group));
     }

@@ -18,8 +18,17 @@ internal sealed record GuideIdentity(string UserName, string DisplayName, IReadO
         }
         var displayName = identity.FindFirst(ClaimTypes.Name)?.Value is { Length: > 0 } name ? name : userName;
         var groups = identity.FindAll(GuideClaims.Group).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
-        return new GuideIdentity(userName, displayName, groups);
+        return new GuideIdentity(userName, displayName, groups)
+        {
+            SessionId = identity.FindFirst(GuideClaims.Session)?.Value,
+            IsAdmin = identity.HasClaim(GuideClaims.Admin, "true"),
+        };
     }
+
+    /// <summary>The server-side session of this request's cookie or token.</summary>
+    public string? SessionId { get; init; }
+
+    public bool IsAdmin { get; init; }
 
     public bool IsInGroup(string group) => Groups.Contains(group, StringComparer.Ordinal);
 

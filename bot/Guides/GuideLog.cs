@@ -24,6 +24,12 @@ internal static partial class GuideLog
     [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Cookie-authenticated {Method} {Path} without X-Requested-With: guide-console was refused")]
     public static partial void CsrfHeaderMissing(ILogger logger, string method, string path);
 
+    [LoggerMessage(EventId = 308, Level = LogLevel.Information, Message = "Guide {UserName} ended {Count} session(s) of {Owner}")]
+    public static partial void SessionsEnded(ILogger logger, string userName, int count, string owner);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Information, Message = "Guide {UserName} changed their password; {Ended} other session(s) ended")]
+    public static partial void PasswordChanged(ILogger logger, string userName, int ended);
+
     [LoggerMessage(EventId = 307, Level = LogLevel.Warning, Message = "A cross-site guide sign-in form post was refused")]
     public static partial void CrossSiteSignInRefused(ILogger logger);
 }

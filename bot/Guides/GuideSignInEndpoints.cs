@@ -25,6 +25,7 @@ internal static class GuideSignInEndpoints
         app.MapPost(GuidePaths.Logout, SignOutAsync).AllowAnonymous().WithName("GuideLogout");
         app.MapPost("/api/guide/login", SignInForTokenAsync).AllowAnonymous().WithName("GuideLogin")
             .WithSummary("Signs a guide in and returns a bearer token for the guide API.");
+        app.MapGuideSessions();
         return app;
     }
 
@@ -44,7 +45,8 @@ internal static class GuideSignInEndpoints
     }
 
     private static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignInWithFormAsync(
-        HttpContext context, GuideAccountStore accounts, GuideSignInThrottle throttle, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, GuideAccountStore accounts, GuidePasswords passwords, GuideSignInThrottle throttle, GuideSessions sessions,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(GuideSignInEndpoints));
         // Login CSRF: another site must not sign a browser in (to an account of the attacker's).
@@ -59,20 +61,27 @@ internal static class GuideSignInEndpoints
         }
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var returnUrl = GuidePaths.SafeReturnUrl(form["returnUrl"]);
-        var (account, retryAfter) = Check(context, accounts, throttle, logger, form["userName"], form["password"], "form");
+        var (account, retryAfter) = await CheckAsync(context, accounts, passwords, throttle, logger, form["userName"], form["password"], "form", cancellationToken);
         if (account is null)
         {
             return BackToLoginPage(retryAfter is null ? "1" : "2", returnUrl);
         }
-        var principal = GuideClaims.CreatePrincipal(account, GuideAuthentication.CookieScheme);
+        var session = await sessions.StartAsync(account, GuideSessionKinds.Console, GuideAuthentication.SessionLifetime, cancellationToken);
+        var principal = GuideClaims.CreatePrincipal(account, GuideAuthentication.CookieScheme, session.Id);
         await context.SignInAsync(GuideAuthentication.CookieScheme, principal, new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         return TypedResults.LocalRedirect(returnUrl ?? GuidePaths.Console);
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, ILoggerFactory loggers)
+    /// <summary>Signs the console out: the session ends on the server too, so a copy of the cookie no longer works.</summary>
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, GuideSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (GuideIdentity.From(context.User) is { } guide)
+        var cookie = await context.AuthenticateAsync(GuideAuthentication.CookieScheme);
+        if (GuideIdentity.From(cookie.Principal) is { } guide)
         {
+            if (guide.SessionId is { } id)
+            {
+                await sessions.EndAsync(id, cancellationToken);
+            }
             GuideLog.SignedOut(loggers.CreateLogger(typeof(GuideSignInEndpoints)), guide.UserName);
         }
         await context.SignOutAsync(GuideAuthentication.CookieScheme);
@@ -80,8 +89,8 @@ internal static class GuideSignInEndpoints
     }
 
     private static async Task<Results<Ok<GuideLoginResponse>, ProblemHttpResult>> SignInForTokenAsync(
-        HttpContext context, GuideAccountStore accounts, GuideSignInThrottle throttle, GuideBearerTokens tokens, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        HttpContext context, GuideAccountStore accounts, GuidePasswords passwords, GuideSignInThrottle throttle, GuideBearerTokens tokens,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(GuideSignInEndpoints));
         var request = context.Request;
@@ -116,7 +125,7 @@ internal static class GuideSignInEndpoints
             return GuideProblems.BadRequest("Both userName and password are required.");
         }
 
-        var (account, retryAfter) = Check(context, accounts, throttle, logger, body.UserName, body.Password, "token");
+        var (account, retryAfter) = await CheckAsync(context, accounts, passwords, throttle, logger, body.UserName, body.Password, "token", cancellationToken);
         if (retryAfter is { } wait)
         {
             context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -126,17 +135,19 @@ internal static class GuideSignInEndpoints
         {
             return GuideProblems.Unauthorized("Wrong user name or password.");
         }
-        var (token, expiresAt) = tokens.Issue(account);
+        var (token, expiresAt) = await tokens.IssueAsync(account, cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new GuideLoginResponse(token, expiresAt));
     }
 
     /// <summary>
     /// Checks a user name and password; counts failures. RetryAfter is set (and the password not even
-    /// checked) while the user name and address have too many recent failures.
+    /// checked) while the account, the address or both have too many recent failures. The address is the
+    /// client's, as the known reverse proxies report it (ForwardedHeaders).
     /// </summary>
-    private static (GuideAccount? Account, TimeSpan? RetryAfter) Check(
-        HttpContext context, GuideAccountStore accounts, GuideSignInThrottle throttle, ILogger logger, string? userName, string? password, string method)
+    private static async Task<(GuideAccount? Account, TimeSpan? RetryAfter)> CheckAsync(
+        HttpContext context, GuideAccountStore accounts, GuidePasswords passwords, GuideSignInThrottle throttle, ILogger logger,
+        string? userName, string? password, string method, CancellationToken cancellationToken)
     {
         userName = userName?.Trim() ?? "";
         password ??= "";
@@ -146,18 +157,18 @@ internal static class GuideSignInEndpoints
         }
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var known = accounts.Find(userName)?.UserName ?? "(unknown user)";
-        if (throttle.RetryAfter(userName, address) is { } wait)
+        var (attempt, wait) = await throttle.BeginAsync(userName, address, cancellationToken);
+        if (attempt is null)
         {
             GuideLog.SignInThrottled(logger, known, address);
             return (null, wait);
         }
-        if (accounts.Verify(userName, password) is not { } account)
+        if (await passwords.VerifyAsync(userName, password, cancellationToken) is not { } account)
         {
-            throttle.RecordFailure(userName, address);
             GuideLog.SignInFailed(logger, known, address, method);
             return (null, null);
         }
-        throttle.RecordSuccess(userName, address);
+        await attempt.SucceededAsync(cancellationToken);
         GuideLog.SignedIn(logger, account.UserName, method);
         return (account, null);
     }

@@ -1,61 +1,56 @@
-using System.Collections.Concurrent;
+using Bot.Security;
 
 namespace Bot.Guides;
 
 /// <summary>
-/// Slows down password guessing: after 10 failed sign-ins for one user name from one address within
-/// 5 minutes (or 100 from one address for any names) further attempts are refused until the window
-/// ends. In memory, per instance.
+/// Slows down password guessing. Every attempt first takes a place in three counters (one account from one
+/// address, one account from anywhere, one address for any account) within a 5-minute window; a failed
+/// attempt keeps its place, a successful one or one refused gives it back. While a counter is over its
+/// limit the password is not even checked. Taking the place is atomic (<see cref="IRateCounter"/>), so
+/// concurrent guesses cannot get more checks than the limit.
 /// </summary>
-internal sealed class GuideSignInThrottle(TimeProvider clock)
+internal sealed class GuideSignInThrottle(IRateCounter counter, TimeProvider clock)
 {
-    public const int MaxFailuresPerUser = 10;
+    public const int MaxFailuresPerUserAndAddress = 10;
+    public const int MaxFailuresPerUser = 30;
     public const int MaxFailuresPerAddress = 100;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
-    private const int PruneAbove = 10_000;
 
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
-
-    /// <summary>How long to wait before trying again, or null when an attempt is allowed now.</summary>
-    public TimeSpan? RetryAfter(string userName, string address)
+    /// <summary>Takes the attempt's places; when one counter is full, gives them back and says how long to wait.</summary>
+    public async Task<(SignInAttempt? Attempt, TimeSpan? RetryAfter)> BeginAsync(string userName, string address, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var wait = Wait(UserKey(userName, address), MaxFailuresPerUser, now);
-        var addressWait = Wait(AddressKey(address), MaxFailuresPerAddress, now);
-        return wait is null ? addressWait : addressWait is null || wait > addressWait ? wait : addressWait;
-    }
-
-    public void RecordFailure(string userName, string address)
-    {
-        var now = clock.GetUtcNow();
-        if (_failures.Count > PruneAbove)
+        var name = userName.Trim().ToUpperInvariant();
+        var attempt = new SignInAttempt(this, [("signin:user-address:" + name + "|" + address, MaxFailuresPerUserAndAddress),
+            ("signin:user:" + name, MaxFailuresPerUser), ("signin:address:" + address, MaxFailuresPerAddress)]);
+        TimeSpan? wait = null;
+        foreach (var (key, limit) in attempt.Keys)
         {
-            foreach (var (key, failures) in _failures)
+            var count = await counter.AddAsync(key, 1, Window, cancellationToken);
+            if (count.Count > limit)
             {
-                if (failures.WindowStart + Window <= now)
-                {
-                    _failures.TryRemove(key, out _);
-                }
+                var left = count.WindowEnds - clock.GetUtcNow();
+                wait = wait is null || left > wait ? left : wait;
             }
         }
-        Count(UserKey(userName, address), now);
-        Count(AddressKey(address), now);
+        if (wait is null)
+        {
+            return (attempt, null);
+        }
+        await attempt.GiveBackAsync(cancellationToken);
+        return (null, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
     }
 
-    public void RecordSuccess(string userName, string address) => _failures.TryRemove(UserKey(userName, address), out _);
+    private Task ReleaseAsync(IEnumerable<(string Key, int Limit)> keys, CancellationToken cancellationToken) =>
+        Task.WhenAll(keys.Select(k => counter.AddAsync(k.Key, -1, Window, cancellationToken).AsTask()));
 
-    private void Count(string key, DateTimeOffset now) =>
-        _failures.AddOrUpdate(key, _ => new Failures(now, 1),
-            (_, failures) => failures.WindowStart + Window <= now ? new Failures(now, 1) : failures with { Count = failures.Count + 1 });
+    /// <summary>One attempt that holds its places in the counters.</summary>
+    internal sealed class SignInAttempt(GuideSignInThrottle throttle, IReadOnlyList<(string Key, int Limit)> keys)
+    {
+        public IReadOnlyList<(string Key, int Limit)> Keys { get; } = keys;
 
-    private TimeSpan? Wait(string key, int limit, DateTimeOffset now) =>
-        _failures.TryGetValue(key, out var failures) && failures.Count >= limit && failures.WindowStart + Window > now
-            ? failures.WindowStart + Window - now
-            : null;
+        /// <summary>The password was right: the attempt is not a failure.</summary>
+        public Task SucceededAsync(CancellationToken cancellationToken) => GiveBackAsync(cancellationToken);
 
-    private static string UserKey(string userName, string address) => "user:" + userName.Trim().ToUpperInvariant() + "|" + address;
-
-    private static string AddressKey(string address) => "address:" + address;
-
-    private sealed record Failures(DateTimeOffset WindowStart, int Count);
+        internal Task GiveBackAsync(CancellationToken cancellationToken) => throttle.ReleaseAsync(Keys, cancellationToken);
+    }
 }

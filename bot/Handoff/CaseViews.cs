@@ -1,15 +1,24 @@
+using Bot.Email;
 using Bot.Turns;
 
 namespace Bot.Handoff;
 
-/// <summary>The JSON shape of a case in the guide API (interfaces.md), with the live waiting time.</summary>
-internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyWindows windows, TimeProvider clock)
+/// <summary>
+/// The JSON shape of a case in the guide API (interfaces.md), with the live waiting time and, for a
+/// message to answer, the 24-hour promise: when it was left, when the answer is due, when it was answered.
+/// The list leaves out the transcript (fetch one case for it).
+/// </summary>
+internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyWindows windows, IEmailOutbox outbox, TimeProvider clock)
 {
-    public async Task<object> ViewAsync(Case item, CancellationToken cancellationToken, bool includeEvents = false)
+    public static readonly TimeSpan MessagePromise = TimeSpan.FromHours(24);
+
+    public async Task<object> ViewAsync(Case item, CancellationToken cancellationToken, bool includeEvents = false, bool includeTranscript = true)
     {
         var waitedUntil = item.ClaimedAt ?? item.ClosedAt ?? clock.GetUtcNow();
-        var events = includeEvents ? await cases.EventsAsync(item.Id, cancellationToken) : [];
+        var events = await cases.EventsAsync(item.Id, cancellationToken);
         var summary = Privacy.CaseMasking.Summary(item.Status, item.Summary);
+        var left = await handoff.MessageLeftAtAsync(item, cancellationToken);
+        var answered = left is { } since ? events.FirstOrDefault(e => e.At >= since && CaseReplies.AnswerEvents.Contains(e.Kind))?.At : null;
         return new
         {
             item.Id,
@@ -26,20 +35,37 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyW
             item.Rating,
             // Channels with a messaging window (Messenger): whether and until when the guide can still reply.
             replyWindow = item.Status == CaseStatus.Closed ? null : await windows.GetAsync(item.Channel, item.ConversationId, cancellationToken),
+            // secondsLeft and overdue by the bot's clock (Bot:Now honoured); the console counts down from secondsLeft.
+            message = left is { } at ? new
+            {
+                leftAt = at,
+                dueAt = at + MessagePromise,
+                answeredAt = answered,
+                secondsLeft = answered is null ? (int)(at + MessagePromise - clock.GetUtcNow()).TotalSeconds : (int?)null,
+                overdue = answered is null ? clock.GetUtcNow() > at + MessagePromise : answered > at + MessagePromise,
+            } : null,
             summary = new
             {
+                summary.Title,
                 summary.Question,
+                summary.Questions,
                 summary.Topic,
                 summary.Language,
                 summary.Channel,
                 summary.Reason,
+                summary.PreviousCase,
                 summary.BotAnswers,
                 summary.Details,
                 wait = (int)Math.Max(0, (waitedUntil - item.CreatedAt).TotalSeconds),
             },
-            transcript = (await handoff.TranscriptAsync(item, cancellationToken)).Select(t => t with { Text = Privacy.CaseMasking.Text(item.Status, t.Text) }),
-            notes = events.Where(e => e.Kind == "note").Select(e => new { e.At, author = e.Actor, e.Text }),
-            events = events.Where(e => e.Kind != "note").Select(e => new { e.At, e.Kind, e.Actor, e.Text }),
+            transcript = includeTranscript
+                ? (await handoff.TranscriptAsync(item, cancellationToken)).Select(t => t with { Text = Privacy.CaseMasking.Text(item.Status, t.Text) })
+                : null,
+            emails = includeEvents
+                ? (await outbox.OfCaseAsync(item.Id, cancellationToken)).Select(e => new { e.Id, e.To, e.Subject, e.CreatedAt, e.SentAt, e.Attempts, e.LastError, status = e.SentAt is null ? "queued" : "sent" })
+                : null,
+            notes = includeEvents ? events.Where(e => e.Kind == "note").Select(e => new { e.At, author = e.Actor, e.Text }) : null,
+            events = includeEvents ? events.Where(e => e.Kind != "note").Select(e => new { e.At, e.Kind, e.Actor, e.Text }) : null,
         };
     }
 }

@@ -13,7 +13,7 @@ internal static class GuideApiEndpoints
     private sealed record ClaimRequest(bool TakeOver);
     private sealed record TextRequest(string? Text);
     private sealed record CloseRequest(string? Resolution, bool BackToBot = true);
-    private sealed record TransferRequest(string? Group);
+    private sealed record TransferRequest(string? Group, string? Note, string? Guide);
     private sealed record StatusRequest(bool Ready);
 
     public static IEndpointRouteBuilder MapGuideApi(this IEndpointRouteBuilder app)
@@ -33,14 +33,22 @@ internal static class GuideApiEndpoints
         });
         api.MapGet("/groups", (KnowledgeProvider knowledge) =>
             Results.Json(knowledge.Current.Knowledge.Topics.Select(t => t.Group).Append(KnowledgeBase.GeneralGroup).Distinct().Order()));
-        api.MapGet("/cases", async (string? status, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        api.MapGet("/cases", async (string? status, string? q, DateOnly? from, DateOnly? to, int? limit, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
         {
             if (status is not (null or CaseStatus.Queued or CaseStatus.Active or CaseStatus.Closed or CaseStatus.Message))
             {
                 return Problem(StatusCodes.Status400BadRequest, "status must be queued, active, message or closed");
             }
-            var list = await cases.ListAsync(status, cancellationToken);
-            return Results.Json(await Task.WhenAll(list.Select(c => views.ViewAsync(c, cancellationToken))));
+            // The closed-case history is searched (case id, reference, words, dates), newest first; the live lists are complete.
+            var list = q is not null || from is not null || to is not null || status == CaseStatus.Closed
+                ? await cases.SearchAsync(new CaseSearch(status, q, StockholmDay(from), StockholmDay(to?.AddDays(1)), Math.Clamp(limit ?? 50, 1, 500)), cancellationToken)
+                : await cases.ListAsync(status, cancellationToken);
+            var shown = new List<object>();
+            foreach (var item in list)
+            {
+                shown.Add(await views.ViewAsync(item, cancellationToken, includeTranscript: false));
+            }
+            return Results.Json(shown);
         });
         api.MapGet("/cases/{id}", async (string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
             await cases.GetAsync(id, cancellationToken) is { } item
@@ -78,12 +86,18 @@ internal static class GuideApiEndpoints
                 "only the guide handling the case can close it"));
         api.MapPost("/cases/{id}/transfer", async (string id, TransferRequest request, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Group))
+            if (string.IsNullOrWhiteSpace(request.Group) && string.IsNullOrWhiteSpace(request.Guide))
             {
-                return Problem(StatusCodes.Status400BadRequest, "group is required");
+                return Problem(StatusCodes.Status400BadRequest, "group or guide is required");
             }
-            return await ResultAsync(await handoff.TransferAsync(id, Guide(context), request.Group, cancellationToken), id, cases, views, cancellationToken,
-                "only the guide handling the case can transfer it");
+            if (request.Note is { Length: > MaxTextLength })
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"note is longer than {MaxTextLength} characters");
+            }
+            var result = await handoff.TransferAsync(id, Guide(context), Blank(request.Group), request.Note, Blank(request.Guide), cancellationToken);
+            return result == CaseActionResult.Invalid
+                ? Problem(StatusCodes.Status400BadRequest, request.Guide is { Length: > 0 } ? "that guide is not signed in to the console" : "unknown group")
+                : await ResultAsync(result, id, cases, views, cancellationToken, "only the guide handling the case can transfer it");
         });
         api.MapPost("/cases/{id}/notes", async (string id, TextRequest request, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
         {
@@ -105,15 +119,22 @@ internal static class GuideApiEndpoints
         return app;
     }
 
-    private static GuideIdentity Guide(HttpContext context) =>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The start of a Stockholm day as a moment.</summary>
+    private static DateTimeOffset? StockholmDay(DateOnly? day) => day is { } d
+        ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), Knowledge.Calendar.ContactCenterHours.Stockholm.GetUtcOffset(d.ToDateTime(TimeOnly.MinValue)))
+        : null;
+
+    internal static GuideIdentity Guide(HttpContext context) =>
         GuideIdentity.From(context.User) ?? throw new InvalidOperationException("The guide policy lets only guides through.");
 
-    private static IResult? Invalid(string? text) =>
+    internal static IResult? Invalid(string? text) =>
         string.IsNullOrWhiteSpace(text) ? Problem(StatusCodes.Status400BadRequest, "text is required")
         : text.Length > MaxTextLength ? Problem(StatusCodes.Status400BadRequest, $"text is longer than {MaxTextLength} characters")
         : null;
 
-    private static async Task<IResult> ResultAsync(CaseActionResult result, string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken, string conflict) =>
+    internal static async Task<IResult> ResultAsync(CaseActionResult result, string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken, string conflict) =>
         result == CaseActionResult.Ok && await cases.GetAsync(id, cancellationToken) is { } item
             ? Results.Json(await views.ViewAsync(item, cancellationToken, includeEvents: true))
             : Failure(result, conflict);
@@ -125,7 +146,7 @@ internal static class GuideApiEndpoints
         _ => Problem(StatusCodes.Status400BadRequest, "the request is not valid for this case"),
     };
 
-    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+    internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 
     private static async Task<T?> OptionalBodyAsync<T>(HttpContext context, CancellationToken cancellationToken) where T : class
     {

@@ -10,12 +10,13 @@ namespace Bot.Handoff;
 /// noticed and its cases are released after the grace period.
 /// </summary>
 [Authorize(Policy = GuidePolicies.Guide)]
-internal sealed class GuideHub(IGuidePresence presence) : Hub
+internal sealed class GuideHub(IGuidePresence presence, GuideLiveConnections connections) : Hub
 {
     public const string Path = "/guide/hub";
 
     public override async Task OnConnectedAsync()
     {
+        connections.Add(Context);
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
             await presence.ConnectedAsync(guide.UserName, guide.DisplayName, guide.Groups);
@@ -25,6 +26,7 @@ internal sealed class GuideHub(IGuidePresence presence) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context);
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
             await presence.DisconnectedAsync(guide.UserName);

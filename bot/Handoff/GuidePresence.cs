@@ -19,6 +19,9 @@ internal interface IGuidePresence
 
     Task<GuideStatus?> GetAsync(string userName);
 
+    /// <summary>Every guide the console has seen (since start-up; with Redis, since Redis started).</summary>
+    Task<IReadOnlyList<GuideStatus>> AllAsync();
+
     /// <summary>
     /// Guides ready to take chats, optionally only those in <paramref name="group"/>: ready and not
     /// disconnected (a guide working through the API, without a console connection, counts too).
@@ -61,6 +64,8 @@ internal sealed class GuidePresence(TimeProvider clock) : IGuidePresence
     }
 
     public Task<GuideStatus?> GetAsync(string userName) => Task.FromResult(_guides.GetValueOrDefault(userName));
+
+    public Task<IReadOnlyList<GuideStatus>> AllAsync() => Task.FromResult<IReadOnlyList<GuideStatus>>(_guides.Values.ToList());
 
     public Task<IReadOnlyList<GuideStatus>> ReadyAsync(string? group = null) =>
         Task.FromResult<IReadOnlyList<GuideStatus>>(_guides.Values.Where(g => IsReady(g, group)).ToList());

@@ -5,6 +5,7 @@ using Bot.Storage;
 using Bot.Turns;
 using Dialogs.Alerts;
 using Dialogs.Engine;
+using Dialogs.FaultReports;
 using Dialogs.Handoff;
 using Dialogs.Main;
 using Dialogs.Protocol;
@@ -29,7 +30,8 @@ internal sealed class HandoffService(
     GuideNotifier notifier,
     TimeProvider clock,
     ILogger<HandoffService> logger,
-    IAlertSource alerts) : IHandoffService
+    IAlertSource alerts,
+    IFaultReportStore faultReports) : IHandoffService
 {
     private ContactCenterHours Hours => ContactCenterHours.For(knowledge.Current.Knowledge);
 
@@ -48,13 +50,18 @@ internal sealed class HandoffService(
         }
 
         var activities = await conversations.GetActivitiesAsync(conversationId, 0, cancellationToken);
-        var residentTexts = activities.Where(a => a.Activity.Type == ActivityTypes.Message && a.Activity.From?.Role == RoleTypes.User)
+        // A second handoff in the same conversation summarizes what happened since the previous case.
+        var previous = (await cases.OfConversationAsync(conversationId, cancellationToken)).LastOrDefault();
+        var recent = activities.Where(a => previous is null || (a.Activity.Timestamp ?? now) > previous.CreatedAt).ToList();
+        var residentTexts = recent.Where(a => a.Activity.Type == ActivityTypes.Message && a.Activity.From?.Role == RoleTypes.User)
             .Select(a => a.Activity.Text ?? "").ToList();
         if (residentTexts.Count == 0 && trigger.Text is { } text)
         {
             residentTexts.Add(text);
         }
-        var summary = CaseSummaryBuilder.Build(request, residentTexts, knowledge.Current.Knowledge, channel);
+        var summary = CaseSummaryBuilder.Build(request, residentTexts, knowledge.Current.Knowledge, channel,
+            previous is null ? null : new PreviousCase(previous.Id, previous.CreatedAt, Describe(previous)),
+            await FaultReportDetailsAsync(recent, cancellationToken));
         var item = new Case
         {
             Id = await cases.NextIdAsync(now, cancellationToken),
@@ -74,16 +81,103 @@ internal sealed class HandoffService(
 
         await senders.SendAsync(channel, conversationId, Initiation(item, trigger, activities), cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
+        await notifier.CaseCreatedAsync(item.Id, item.Group, item.Status, cancellationToken);
 
         // A crisis alert on the topic means many residents are waiting: say so before the queue position.
         var alert = AlertMessages.ForHandoff(await alerts.ActiveAsync(cancellationToken), request.Topic, LanguageCodes.FromCode(request.Language));
         if (status == CaseStatus.Message)
         {
+            await senders.SendAsync(channel, conversationId, Status(item, "message"), cancellationToken);
             return new HandoffResponse(open ? HandoffResult.NoGuides : HandoffResult.Closed, item.Id, 0, null, ReplyBy(now), alert);
         }
-        var queued = await cases.ListAsync(CaseStatus.Queued, cancellationToken);
-        var position = queued.Count(c => c.Group == group && c.CreatedAt <= item.CreatedAt);
+        var position = await PositionAsync(item, cancellationToken);
+        await senders.SendAsync(channel, conversationId, Status(item, "queued", position: position), cancellationToken);
         return new HandoffResponse(HandoffResult.Queued, item.Id, position, await ExpectedWaitAsync(position, group, cancellationToken), null, alert);
+    }
+
+    public async Task<CaseProgress?> ProgressAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(caseId, cancellationToken) is not { } item)
+        {
+            return null;
+        }
+        var position = item.Status == CaseStatus.Queued ? await PositionAsync(item, cancellationToken) : 0;
+        var hasContact = item.Summary.Details.Any(d => d.Kind is "e-post" or "telefon");
+        var left = await MessageLeftAtAsync(item, cancellationToken);
+        return new CaseProgress(item.Id, item.Status, position, hasContact, left is { } at ? ReplyBy(at) : null);
+    }
+
+    public async Task LeaveQueueAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(caseId, cancellationToken) is not { Status: CaseStatus.Queued } item)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        item = item with { Status = CaseStatus.Closed, ClosedAt = now, Resolution = "invånaren lämnade kön" };
+        await cases.UpdateAsync(item, cancellationToken);
+        await cases.AddEventAsync(caseId, new CaseEvent(now, "left-queue", null, null), cancellationToken);
+        await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "completed"), cancellationToken);
+        await NotifyAsync(caseId, cancellationToken);
+    }
+
+    /// <summary>A closed case opened again by a guide, to follow up (e-mail, call): a message to answer, handled by that guide.</summary>
+    public async Task<CaseActionResult> ReopenAsync(string caseId, GuideIdentity guide, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(caseId, cancellationToken) is not { } item)
+        {
+            return CaseActionResult.NotFound;
+        }
+        if (item.Status != CaseStatus.Closed)
+        {
+            return CaseActionResult.Conflict;
+        }
+        await cases.UpdateAsync(item with { Status = CaseStatus.Message, ClosedAt = null, Resolution = null, ClaimedBy = guide.UserName, ClaimedByName = guide.DisplayName }, cancellationToken);
+        await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "reopened", guide.UserName, null), cancellationToken);
+        await NotifyAsync(caseId, cancellationToken);
+        return CaseActionResult.Ok;
+    }
+
+    /// <summary>When a case became a message to answer: at creation, or when it timed out in the queue; null for live chats.</summary>
+    public async Task<DateTimeOffset?> MessageLeftAtAsync(Case item, CancellationToken cancellationToken)
+    {
+        var events = await cases.EventsAsync(item.Id, cancellationToken);
+        if (events.FirstOrDefault(e => e.Kind == "queue-timeout") is { } timeout)
+        {
+            return timeout.At;
+        }
+        return item.ClaimedAt is null && events.FirstOrDefault(e => e.Kind == "created") is { } created
+            && (item.Status == CaseStatus.Message || events.Any(e => e.Kind is "email-sent" or "called-back"))
+            ? created.At : null;
+    }
+
+    private async Task<int> PositionAsync(Case item, CancellationToken cancellationToken)
+    {
+        var queued = await cases.ListAsync(CaseStatus.Queued, cancellationToken);
+        return Math.Max(1, queued.Count(c => c.Group == item.Group && c.CreatedAt <= item.CreatedAt));
+    }
+
+    private static string Describe(Case item) => item.Status == CaseStatus.Closed
+        ? $"avslutat {TimeZoneInfo.ConvertTime(item.ClosedAt ?? item.CreatedAt, ContactCenterHours.Stockholm):yyyy-MM-dd HH:mm}" + (item.Resolution is { } r ? $", {r}" : "")
+        : item.Status switch { CaseStatus.Queued => "i kö", CaseStatus.Active => "pågår", _ => "meddelande att besvara" };
+
+    /// <summary>Fault reports the bot took in this part of the conversation: their references, categories and places.</summary>
+    private async Task<IReadOnlyList<CaseDetail>> FaultReportDetailsAsync(IReadOnlyList<StoredActivity> activities, CancellationToken cancellationToken)
+    {
+        var details = new List<CaseDetail>();
+        var references = activities.Where(a => a.Activity.Type == ActivityTypes.Message && a.Activity.From?.Role != RoleTypes.User)
+            .SelectMany(a => System.Text.RegularExpressions.Regex.Matches(a.Activity.Text ?? "", @"\bFR-\d{4}-\d{6}\b").Select(m => m.Value))
+            .Distinct();
+        foreach (var reference in references)
+        {
+            var report = await faultReports.GetAsync(reference, cancellationToken);
+            details.Add(new CaseDetail("felanmälan", report is null ? reference : $"{reference} ({FaultCategories.ByCode(report.Category).Name.Sv})"));
+            if (report is not null)
+            {
+                details.Add(new CaseDetail("plats", report.Location));
+            }
+        }
+        return details;
     }
 
     public async Task RelayAsync(string caseId, Activity activity, CancellationToken cancellationToken)
@@ -94,9 +188,11 @@ internal sealed class HandoffService(
         {
             var details = item.Summary.Details.Concat(DetailExtractor.Extract([added]))
                 .DistinctBy(d => (d.Kind, d.Value.ToUpperInvariant())).ToList();
-            if (details.Count > item.Summary.Details.Count)
+            // While waiting, what the resident adds is part of their question; during a chat it is the chat.
+            var summary = item.Status is CaseStatus.Queued or CaseStatus.Message ? CaseSummaryBuilder.WithAddedMessage(item.Summary, added) : item.Summary;
+            if (details.Count > item.Summary.Details.Count || summary != item.Summary)
             {
-                await cases.UpdateAsync(item with { Summary = item.Summary with { Details = details } }, cancellationToken);
+                await cases.UpdateAsync(item with { Summary = summary with { Details = details } }, cancellationToken);
             }
         }
         await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "resident-message", activity.From?.Id, null), cancellationToken);
@@ -136,8 +232,8 @@ internal sealed class HandoffService(
         await cases.UpdateAsync(item, cancellationToken);
         var kind = previous is not null && previous != guide.UserName ? "taken-over" : "claimed";
         await cases.AddEventAsync(caseId, new CaseEvent(now, kind, guide.UserName, previous), cancellationToken);
-        await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Guide, CaseId = caseId }, cancellationToken);
-        await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "accepted"), cancellationToken);
+        await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Guide, CaseId = caseId, BotWhileQueued = false }, cancellationToken);
+        await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "accepted", guide.DisplayName), cancellationToken);
         var greeting = item.Language == "en"
             ? $"Hi, my name is {guide.DisplayName} and I'm a service guide at the City of Gothenburg. I have read your conversation with the chatbot."
             : $"Hej, jag heter {guide.DisplayName} och är servicevägledare på Göteborgs Stad. Jag har läst ditt samtal med chattboten.";
@@ -226,7 +322,11 @@ internal sealed class HandoffService(
         return CaseActionResult.Ok;
     }
 
-    public async Task<CaseActionResult> TransferAsync(string caseId, GuideIdentity guide, string group, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a case to another group, or hands it to a named guide who is signed in (the chat goes on with
+    /// them at once), with a note for whoever takes it next.
+    /// </summary>
+    public async Task<CaseActionResult> TransferAsync(string caseId, GuideIdentity guide, string? group, string? note, string? toGuide, CancellationToken cancellationToken)
     {
         // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
         await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
@@ -235,7 +335,10 @@ internal sealed class HandoffService(
         {
             return CaseActionResult.NotFound;
         }
-        if (!knowledge.Current.Knowledge.Topics.Any(t => t.Group == group) && group != KnowledgeBase.GeneralGroup)
+        var target = toGuide is null ? null : await presence.GetAsync(toGuide);
+        if ((toGuide is not null && (target is null || target.Connections == 0 && target.DisconnectedAt is not null))
+            || (group is not null && !knowledge.Current.Knowledge.Topics.Any(t => t.Group == group) && group != KnowledgeBase.GeneralGroup)
+            || (group is null && target is null))
         {
             return CaseActionResult.Invalid;
         }
@@ -243,10 +346,36 @@ internal sealed class HandoffService(
         {
             return CaseActionResult.Conflict;
         }
+        var now = clock.GetUtcNow();
+        var english = item.Language == "en";
+        if (target is not null)
+        {
+            var targetGroup = group ?? target.Groups.FirstOrDefault(g => g == item.Group) ?? item.Group;
+            item = item with { Group = targetGroup, ClaimedBy = target.UserName, ClaimedByName = target.DisplayName, ClaimedAt = item.ClaimedAt ?? now };
+            await cases.UpdateAsync(item, cancellationToken);
+            await cases.AddEventAsync(caseId, new CaseEvent(now, "transferred", guide.UserName, $"till {target.DisplayName}"), cancellationToken);
+            await AddTransferNoteAsync(caseId, guide, note, now, cancellationToken);
+            if (item.Status == CaseStatus.Active)
+            {
+                await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "accepted", target.DisplayName), cancellationToken);
+                await senders.SendAsync(item.Channel, item.ConversationId, new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    From = BotIdentity.Account,
+                    Text = english
+                        ? $"{target.DisplayName}, another service guide, will continue the chat with you. They can see everything you have written."
+                        : $"Vägledaren {target.DisplayName} tar över chatten och ser allt du har skrivit.",
+                }, cancellationToken);
+            }
+            await notifier.CaseAssignedAsync(caseId, target.UserName, cancellationToken);
+            await NotifyAsync(caseId, cancellationToken);
+            return CaseActionResult.Ok;
+        }
         var status = item.Status == CaseStatus.Message ? CaseStatus.Message : CaseStatus.Queued;
-        item = item with { Status = status, Group = group, ClaimedBy = null, ClaimedByName = null };
+        item = item with { Status = status, Group = group!, ClaimedBy = null, ClaimedByName = null };
         await cases.UpdateAsync(item, cancellationToken);
-        await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "transferred", guide.UserName, group), cancellationToken);
+        await cases.AddEventAsync(caseId, new CaseEvent(now, "transferred", guide.UserName, group), cancellationToken);
+        await AddTransferNoteAsync(caseId, guide, note, now, cancellationToken);
         if (status == CaseStatus.Queued)
         {
             await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Queued }, cancellationToken);
@@ -254,13 +383,23 @@ internal sealed class HandoffService(
             {
                 Type = ActivityTypes.Message,
                 From = BotIdentity.Account,
-                Text = item.Language == "en"
+                Text = english
                     ? $"Your question has been passed on to another group of service guides ({group}). Please wait a little longer."
                     : $"Din fråga har skickats vidare till en annan grupp vägledare ({group}). Vänta lite till, så svarar de.",
             }, cancellationToken);
+            await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "queued", position: await PositionAsync(item, cancellationToken)), cancellationToken);
         }
+        await notifier.CaseCreatedAsync(caseId, item.Group, item.Status, cancellationToken);
         await NotifyAsync(caseId, cancellationToken);
         return CaseActionResult.Ok;
+    }
+
+    private async Task AddTransferNoteAsync(string caseId, GuideIdentity guide, string? note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            await cases.AddEventAsync(caseId, new CaseEvent(now, "note", guide.UserName, "Vid överlämning: " + note.Trim()), cancellationToken);
+        }
     }
 
     public async Task<CaseActionResult> NoteAsync(string caseId, GuideIdentity guide, string text, CancellationToken cancellationToken)
@@ -320,12 +459,17 @@ internal sealed class HandoffService(
     {
         var activities = await conversations.GetActivitiesAsync(item.ConversationId, 0, cancellationToken);
         return activities
-            .Where(a => a.Activity.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Activity.Text))
+            .Where(a => a.Activity.Type == ActivityTypes.Message && (!string.IsNullOrEmpty(a.Activity.Text) || a.Activity.Attachments is { Count: > 0 }))
             .Select(a => new TranscriptLine(
                 a.Activity.From?.Name ?? a.Activity.From?.Id ?? "",
                 Role(a.Activity),
-                a.Activity.Text!,
-                a.Activity.Timestamp ?? item.CreatedAt))
+                a.Activity.Text ?? "",
+                a.Activity.Timestamp ?? item.CreatedAt,
+                a.Activity.TextFormat == "plain" ? "plain" : "markdown",
+                a.Activity.SuggestedActions?.Actions.Select(x => x.Title ?? x.ValueText ?? "").Where(t => t.Length > 0).ToList() is { Count: > 0 } buttons ? buttons : null,
+                a.Activity.Attachments is { Count: > 0 } files
+                    ? files.Where(f => f.ContentUrl is not null).Select(f => new TranscriptAttachment(f.ContentType ?? "", f.ContentUrl!, f.Name)).ToList()
+                    : null))
             .ToList();
     }
 
@@ -378,12 +522,16 @@ internal sealed class HandoffService(
     private static Activity FromGuide(GuideIdentity guide, string text) =>
         new() { Type = ActivityTypes.Message, From = GuideAccount(guide), Text = text, TextFormat = "plain" };
 
-    private static Activity Status(Case item, string state) => new()
+    /// <summary>
+    /// The Bot Framework handoff.status event (accepted, failed, completed), plus the states <c>queued</c>
+    /// (with the position) and <c>message</c> that the widget's status line shows; accepted names the guide.
+    /// </summary>
+    private static Activity Status(Case item, string state, string? guide = null, int? position = null) => new()
     {
         Type = ActivityTypes.Event,
         Name = HandoffEventNames.HandoffStatus,
         From = BotIdentity.Account,
-        Value = JsonSerializer.SerializeToElement(new { state, caseId = item.Id }, ActivityJson.Options),
+        Value = JsonSerializer.SerializeToElement(new { state, caseId = item.Id, guide, position }, ActivityJson.Options),
     };
 
     /// <summary>The Bot Framework handoff.initiate event: routing context in value, the transcript attached.</summary>
@@ -407,7 +555,12 @@ internal sealed class HandoffService(
 }
 
 /// <summary>One line of a case's transcript for the guide.</summary>
-internal sealed record TranscriptLine(string From, string Role, string Text, DateTimeOffset Timestamp);
+internal sealed record TranscriptLine(
+    string From, string Role, string Text, DateTimeOffset Timestamp, string TextFormat = "markdown",
+    IReadOnlyList<string>? Buttons = null, IReadOnlyList<TranscriptAttachment>? Attachments = null);
+
+/// <summary>A file the resident sent or the bot showed (a photo is shown as a thumbnail).</summary>
+internal sealed record TranscriptAttachment(string ContentType, string Url, string? Name);
 
 internal static partial class HandoffLog
 {

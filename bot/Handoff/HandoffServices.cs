@@ -1,3 +1,5 @@
+using Bot.Email;
+using Bot.SavedReplies;
 using Bot.Storage;
 using Bot.Turns;
 using Dialogs.Handoff;
@@ -25,12 +27,16 @@ internal static class HandoffServices
             // The consoles on every instance hear about every case (SignalR's Redis backplane).
             signalR.AddStackExchangeRedis(options => options.Configuration = StorageServices.RedisOptions(redis));
         }
+        services.AddEmailReplies();
+        services.AddSavedReplies();
         return services;
     }
 
     public static IEndpointRouteBuilder MapHandoff(this IEndpointRouteBuilder app)
     {
         app.MapGuideApi();
+        app.MapCaseFollowUp();
+        app.MapSavedReplies();
         app.MapHub<GuideHub>(GuideHub.Path);
         return app;
     }

@@ -37,6 +37,44 @@ internal sealed class PostgresCaseStore(PostgresDatabase database) : ICaseStore
     public async Task<Case?> OpenCaseOfConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         (await QueryAsync("WHERE conversation_id = $1 AND status <> 'closed' ORDER BY created_at DESC", cancellationToken, conversationId)).FirstOrDefault();
 
+    public async Task<IReadOnlyList<Case>> OfConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        await QueryAsync("WHERE conversation_id = $1 ORDER BY created_at", cancellationToken, conversationId);
+
+    public async Task<IReadOnlyList<Case>> SearchAsync(CaseSearch search, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        var args = new List<object?>();
+        string Next(object value)
+        {
+            args.Add(value);
+            return "$" + args.Count;
+        }
+        if (search.Status is { } status)
+        {
+            where.Add("status = " + Next(status));
+        }
+        if (search.From is { } from)
+        {
+            where.Add("created_at >= " + Next(from));
+        }
+        if (search.To is { } to)
+        {
+            where.Add("created_at < " + Next(to));
+        }
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            // A case id, a reference (FR-…, ärendenummer) or words: all must occur in the id, summary, resolution or events.
+            foreach (var word in search.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+            {
+                var p = Next("%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+                where.Add($"(id ILIKE {p} OR summary_json ILIKE {p} OR resolution ILIKE {p} "
+                    + $"OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND e.text ILIKE {p}))");
+            }
+        }
+        var sql = (where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where)) + $" ORDER BY created_at DESC LIMIT {Math.Clamp(search.Limit, 1, 500)}";
+        return await QueryAsync(sql, cancellationToken, [.. args]);
+    }
+
     public async Task<IReadOnlyList<Case>> ListAsync(string? status, CancellationToken cancellationToken) =>
         status is null
             ? await QueryAsync("ORDER BY created_at", cancellationToken)

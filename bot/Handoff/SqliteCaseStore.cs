@@ -56,6 +56,43 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
     public Task<Case?> OpenCaseOfConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult(Query("WHERE conversation_id = $p AND status <> 'closed' ORDER BY created_at DESC", conversationId).FirstOrDefault());
 
+    public Task<IReadOnlyList<Case>> OfConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Case>>(Query("WHERE conversation_id = $p ORDER BY created_at", conversationId));
+
+    public Task<IReadOnlyList<Case>> SearchAsync(CaseSearch search, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object)>();
+        if (search.Status is { } status)
+        {
+            where.Add("status = $status");
+            parameters.Add(("$status", status));
+        }
+        if (search.From is { } from)
+        {
+            where.Add("created_at >= $from");
+            parameters.Add(("$from", BotDatabase.Timestamp(from)));
+        }
+        if (search.To is { } to)
+        {
+            where.Add("created_at < $to");
+            parameters.Add(("$to", BotDatabase.Timestamp(to)));
+        }
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            // A case id, a reference (FR-…, ärendenummer) or words: all must occur in the id, summary or events.
+            var words = search.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                where.Add($"(id LIKE $w{i} ESCAPE '\\' OR summary_json LIKE $w{i} ESCAPE '\\' OR resolution LIKE $w{i} ESCAPE '\\' "
+                    + $"OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND e.text LIKE $w{i} ESCAPE '\\'))");
+                parameters.Add(($"$w{i}", "%" + words[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%"));
+            }
+        }
+        var sql = (where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where)) + $" ORDER BY created_at DESC LIMIT {Math.Clamp(search.Limit, 1, 500)}";
+        return Task.FromResult<IReadOnlyList<Case>>(Query(sql, null, parameters));
+    }
+
     public Task<IReadOnlyList<Case>> ListAsync(string? status, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Case>>(status is null
             ? Query("ORDER BY created_at", null)
@@ -90,7 +127,7 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
         return Task.FromResult<IReadOnlyList<CaseEvent>>(events);
     }
 
-    private List<Case> Query(string where, string? parameter)
+    private List<Case> Query(string where, string? parameter, IEnumerable<(string Name, object Value)>? parameters = null)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -98,6 +135,10 @@ internal sealed class SqliteCaseStore(BotDatabase database) : ICaseStore
         if (parameter is not null)
         {
             command.Parameters.AddWithValue("$p", parameter);
+        }
+        foreach (var (name, value) in parameters ?? [])
+        {
+            command.Parameters.AddWithValue(name, value);
         }
         using var reader = command.ExecuteReader();
         var cases = new List<Case>();

@@ -9,7 +9,9 @@ using Bot.Guides;
 using Bot.Handoff;
 using Bot.KnowledgeOps;
 using Bot.Privacy;
+using Bot.Security;
 using Bot.Statistics;
+using Bot.Uploads;
 using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Storage.Postgres;
@@ -45,10 +47,16 @@ internal static class BotServices
         }
         services.AddSingleton(knowledge);
         services.AddBotStorage(store, postgres);
+        services.AddSingleton<IKeyMaterialStore, SettingsKeyMaterialStore>();
+        services.AddSingleton<SigningKeys>();
+        // Rate limits and throttles count in real time, also when Bot:Now fixes the bot's clock for a demo.
+        services.AddSingleton<IRateCounter>(_ => new MemoryRateCounter(TimeProvider.System));
+        services.AddProxyConfiguration(configuration);
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
-            recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>()));
+            recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
+            photos: sp.GetRequiredService<IOwnPhotos>()));
         services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>()));
         services.AddSingleton(TurnDrill.From(configuration));
         services.AddSingleton<TurnProcessor>();
@@ -60,9 +68,11 @@ internal static class BotServices
         services.AddKnowledgeOperations(configuration, store);
         services.AddStatistics(configuration, store);
         services.AddPrivacy(configuration, store);
+        services.AddUploads(configuration, store);
 
         services.AddSingleton<ConversationHub>();
-        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<IBotSettings>(), configuration, TimeProvider.System));
+        services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<SigningKeys>(), TimeProvider.System));
+        services.AddSingleton<DirectLineActivityLimit>();
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
@@ -72,6 +82,8 @@ internal static class BotServices
         services.AddBotConnector(configuration, builder.Environment, store);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClientErrorHandler>();
+        services.Configure<ExceptionHandlerOptions>(options => options.SuppressDiagnosticsCallback = ClientErrorHandler.IsClientError);
         services.AddCors(options => options.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "Accept")
@@ -90,13 +102,15 @@ internal static class BotServices
 
     public static WebApplication UseCityBot(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-                + "connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+            // Everything from this origin only; 'self' covers the same-origin WebSocket of the widget and the console.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await next(context);
         });
@@ -106,12 +120,23 @@ internal static class BotServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The widget's ES modules are loaded by host pages on the city website (another origin): module scripts need CORS.
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Path.StartsWithSegments("/widget"))
+                {
+                    context.Context.Response.Headers.AccessControlAllowOrigin = "*";
+                }
+            },
+        });
 
         // The database is opened (and migrated) when the first service needs it; open it now so start-up fails early.
         StoreStartup.Open(app.Services);
         app.MapHealthChecks();
         app.MapDirectLine();
+        app.MapUploads();
         app.MapMessenger();
         app.MapBotConnector();
         app.MapAlerts();

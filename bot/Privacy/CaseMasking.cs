@@ -20,6 +20,8 @@ internal static class CaseMasking
     public static CaseSummary Summary(string status, CaseSummary summary) => ShowsPersonalData(status) ? summary : summary with
     {
         Question = PersonalData.MaskAll(summary.Question),
+        Title = summary.Title is null ? null : PersonalData.MaskAll(summary.Title),
+        Questions = summary.Questions?.Select(PersonalData.MaskAll).ToList(),
         BotAnswers = summary.BotAnswers.Select(a => a with { Question = PersonalData.MaskAll(a.Question) }).ToList(),
         Details = summary.Details.Select(d => PersonalKinds.Contains(d.Kind) ? d with { Value = "[" + d.Kind + "]" } : d with { Value = PersonalData.MaskAll(d.Value) })
             .DistinctBy(d => (d.Kind, d.Value)).ToList(),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Storage;
+using Bot.Uploads;
 using Dialogs.Engine;
 
 namespace Bot.Privacy;

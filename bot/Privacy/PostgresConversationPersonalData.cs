@@ -1,5 +1,6 @@
 using Bot.Storage;
 using Bot.Storage.Postgres;
+using Bot.Uploads;
 using Dialogs.Engine;
 
 namespace Bot.Privacy;

@@ -152,7 +152,16 @@ internal sealed record StatisticsReport(
     IReadOnlyList<DayCounts> ByDay,
     double TurnMedianMilliseconds,
     int Emergencies,
-    int HandedOffConversations);
+    int HandedOffConversations)
+{
+    /// <summary>Of the messages left for guides in the period, the share answered within 24 hours (<see cref="MessageReplyStatistics"/>).</summary>
+    public double? MessagesAnsweredWithin24hRate { get; init; }
+
+    /// <summary>The messages that rate counts, and how many of them were answered in time.</summary>
+    public int MessagesLeft { get; init; }
+
+    public int MessagesAnsweredWithin24h { get; init; }
+}
 
 internal sealed record Counts(
     int Conversations, int Questions, int Answered, int Clarified, int HandedOff, int Declined, int Abandoned, double ContainmentRate, int HandedOffConversations);

@@ -26,6 +26,9 @@ internal static class StatisticsCsv
         Pair(csv, "guideRatings", report.Ratings.Guide.Count);
         Pair(csv, "guideRatingAverage", report.Ratings.Guide.Average);
         Pair(csv, "emergencies", report.Emergencies);
+        Pair(csv, "messagesLeft", report.MessagesLeft);
+        Pair(csv, "messagesAnsweredWithin24h", report.MessagesAnsweredWithin24h);
+        Pair(csv, "messagesAnsweredWithin24hRate", report.MessagesAnsweredWithin24hRate);
         csv.AppendLine();
         csv.AppendLine("topic,questions,answered");
         foreach (var topic in report.Topics)

@@ -9,7 +9,7 @@ internal static class StatisticsEndpoints
 {
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/stats", async (string? from, string? to, string? format, HttpContext context, IStatisticsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapGet("/api/stats", async (string? from, string? to, string? format, HttpContext context, IStatisticsStore store, MessageReplyStatistics replies, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var now = clock.GetUtcNow();
             if (!StatisticsPeriod.TryParse(from, to, now, out var period, out var error))
@@ -18,6 +18,8 @@ internal static class StatisticsEndpoints
             }
             var turns = await store.ConversationsStartingAsync(period.Start, period.End, now, cancellationToken);
             var report = StatisticsCalculator.Compute(turns, period.From, period.To, now);
+            var messages = await replies.ComputeAsync(period.Start, period.End, now, cancellationToken);
+            report = report with { MessagesAnsweredWithin24hRate = messages.Rate, MessagesLeft = messages.Counted, MessagesAnsweredWithin24h = messages.AnsweredWithin24h };
             var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
                 || (format is null && context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
             if (csv)
@@ -48,7 +50,7 @@ internal static class StatisticsEndpoints
                 g.LastSeen,
                 g.Samples,
                 g.Reasons,
-                suggestedEntries = g.SuggestedEntries.Select(entries.Find).OfType<KnowledgeEntry>().Select(e => new { e.Id, e.Question, e.Topic }),
+                suggestedEntries = g.SuggestedEntries.Select(entries.Find).OfType<KnowledgeEntry>().Select(e => new { e.Id, e.Question, e.Topic, answer = e.Answer.Sv }),
             }));
         }).RequireAuthorization(GuidePolicies.Guide);
 

@@ -10,6 +10,7 @@ internal static class StatisticsServices
         services.AddSingleton(configuration.GetSection(LearningOptions.SectionName).Get<LearningOptions>() ?? new LearningOptions());
         Bot.Storage.StorageServices.AddStore<IStatisticsStore, StatisticsStore, PostgresStatisticsStore>(services, store);
         services.AddSingleton<ITurnRecorder>(sp => sp.GetRequiredService<IStatisticsStore>());
+        services.AddSingleton<MessageReplyStatistics>();
         return services;
     }
 }

@@ -39,7 +39,6 @@ internal static class StorageServices
         services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>(store);
         services.AddStore<IConversationStateStore, SqliteConversationStateStore, PostgresConversationStateStore>(store);
         services.AddStore<IBotSettings, SqliteBotSettings, PostgresBotSettings>(store);
-        services.AddStore<IUploadStore, FileUploadStore, PostgresUploadStore>(store);
 
         if (store.RedisConfiguration is { } redis)
         {

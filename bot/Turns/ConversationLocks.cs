@@ -6,28 +6,41 @@ namespace Bot.Turns;
 /// <summary>
 /// One lock per conversation: turns and guide actions on a conversation never interleave. Within a
 /// process a semaphore; with a shared store also a cluster-wide lock (<see cref="IClusterLocks"/>),
-/// so that turns of one conversation run one at a time across instances too.
+/// so that turns of one conversation run one at a time across instances too. A local gate exists
+/// only while someone holds or waits for it, so the table does not grow with every conversation ever seen.
 /// </summary>
 internal sealed class ConversationLocks(IClusterLocks cluster)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Gate> _locks = new(StringComparer.Ordinal);
 
     public ConversationLocks() : this(LocalClusterLocks.Instance)
     {
     }
 
+    /// <summary>Conversations with a lock held or awaited right now (on this instance).</summary>
+    public int Count => _locks.Count;
+
     public async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var gate = Enter(conversationId);
         try
         {
-            var shared = await cluster.AcquireAsync(conversationId, cancellationToken);
-            return new Releaser(gate, shared);
+            await gate.Semaphore.WaitAsync(cancellationToken);
         }
         catch
         {
-            gate.Release();
+            Leave(conversationId, gate);
+            throw;
+        }
+        try
+        {
+            var shared = await cluster.AcquireAsync(conversationId, cancellationToken);
+            return new Releaser(this, conversationId, gate, shared);
+        }
+        catch
+        {
+            gate.Semaphore.Release();
+            Leave(conversationId, gate);
             throw;
         }
     }
@@ -35,28 +48,66 @@ internal sealed class ConversationLocks(IClusterLocks cluster)
     /// <summary>The lock if nobody holds it now (on any instance), else null.</summary>
     public async Task<IAsyncDisposable?> TryAcquireAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
-        if (!gate.Wait(0, CancellationToken.None))
+        var gate = Enter(conversationId);
+        if (!gate.Semaphore.Wait(0, CancellationToken.None))
         {
+            Leave(conversationId, gate);
             return null;
         }
+        IAsyncDisposable? shared = null;
         try
         {
-            if (await cluster.TryAcquireAsync(conversationId, cancellationToken) is { } shared)
+            shared = await cluster.TryAcquireAsync(conversationId, cancellationToken);
+        }
+        finally
+        {
+            if (shared is null)
             {
-                return new Releaser(gate, shared);
+                gate.Semaphore.Release();
+                Leave(conversationId, gate);
             }
         }
-        catch
-        {
-            gate.Release();
-            throw;
-        }
-        gate.Release();
-        return null;
+        return shared is null ? null : new Releaser(this, conversationId, gate, shared);
     }
 
-    private sealed class Releaser(SemaphoreSlim gate, IAsyncDisposable? shared) : IAsyncDisposable
+    /// <summary>Takes a reference on the conversation's gate, creating it when there is none (or it is being removed).</summary>
+    private Gate Enter(string conversationId)
+    {
+        while (true)
+        {
+            var gate = _locks.GetOrAdd(conversationId, _ => new Gate());
+            lock (gate)
+            {
+                if (!gate.Removed)
+                {
+                    gate.Users++;
+                    return gate;
+                }
+            }
+        }
+    }
+
+    private void Leave(string conversationId, Gate gate)
+    {
+        lock (gate)
+        {
+            if (--gate.Users > 0)
+            {
+                return;
+            }
+            gate.Removed = true;
+        }
+        _locks.TryRemove(new KeyValuePair<string, Gate>(conversationId, gate));
+    }
+
+    private sealed class Gate
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+        public int Users { get; set; }
+        public bool Removed { get; set; }
+    }
+
+    private sealed class Releaser(ConversationLocks owner, string conversationId, Gate gate, IAsyncDisposable? shared) : IAsyncDisposable
     {
         private int _released;
 
@@ -73,7 +124,8 @@ internal sealed class ConversationLocks(IClusterLocks cluster)
                 }
                 finally
                 {
-                    gate.Release();
+                    gate.Semaphore.Release();
+                    owner.Leave(conversationId, gate);
                 }
             }
         }

@@ -16,7 +16,7 @@ public static class AlertMessages
     /// <summary>The alerts that concern <paramref name="topic"/> as a paragraph to put first; null when none does.</summary>
     public static string? Before(IEnumerable<CrisisAlert> alerts, string? topic, Language language)
     {
-        var texts = alerts.Where(a => a.Concerns(topic)).Select(a => string.Format(CultureInfo.InvariantCulture, Lead.For(language), a.Text)).ToList();
+        var texts = alerts.Where(a => a.Concerns(topic)).Select(a => string.Format(CultureInfo.InvariantCulture, Lead.For(language), a.TextIn(language))).ToList();
         return texts.Count == 0 ? null : string.Join("\n\n", texts);
     }
 

@@ -10,8 +10,13 @@ public sealed record CrisisAlert(
     IReadOnlyList<string> Topics,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
-    string? CreatedBy)
+    string? CreatedBy,
+    string? TextEn = null)
 {
+    /// <summary>The text in the resident's language: the English text when there is one.</summary>
+    public string TextIn(Knowledge.Language language) =>
+        language == Knowledge.Language.English && !string.IsNullOrWhiteSpace(TextEn) ? TextEn : Text;
+
     public bool Concerns(string? topic) =>
         Topics.Count == 0 || (topic is not null && Topics.Contains(topic, StringComparer.OrdinalIgnoreCase));
 }

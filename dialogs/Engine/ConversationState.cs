@@ -25,6 +25,8 @@ public sealed record ConversationState
     public string? RatingCaseId { get; init; }
     /// <summary>Whether the bot has confirmed that it saved the resident's after-hours message.</summary>
     public bool MessageAcknowledged { get; init; }
+    /// <summary>The resident chose "Fortsätt med chattboten" while queued: the bot answers, the place in the queue is kept.</summary>
+    public bool BotWhileQueued { get; init; }
     /// <summary>The resident's recent questions and what the bot did with them, for a guide's case summary.</summary>
     public IReadOnlyList<Exchange> History { get; init; } = [];
     /// <summary>The fault report being filled in, while the form is open.</summary>

@@ -21,6 +21,8 @@ public sealed record FaultReport
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<FaultReportStatusChange> History { get; init; } = [];
+    /// <summary>The secret code in the resident's receipt (<see cref="FaultReportAccessCode"/>); null for reports from before codes existed.</summary>
+    public string? AccessCode { get; init; }
 }
 
 /// <summary>One status change, by a guide (or the bot when the report is created).</summary>
@@ -36,7 +38,8 @@ public sealed record NewFaultReport(
     string Language,
     string ConversationId,
     string Channel,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? AccessCode = null)
 {
     /// <summary>The report as stored under its reference <c>FR-&lt;year&gt;-&lt;number&gt;</c> (interfaces.md), status received.</summary>
     public FaultReport Stored(int year, long number) => new()
@@ -52,6 +55,7 @@ public sealed record NewFaultReport(
         Channel = Channel,
         CreatedAt = CreatedAt,
         UpdatedAt = CreatedAt,
+        AccessCode = AccessCode,
     };
 }
 

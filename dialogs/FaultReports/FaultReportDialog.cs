@@ -13,9 +13,11 @@ public sealed record FaultReportTurn(FaultReportDraft? Draft, string Outcome);
 /// <summary>
 /// The fault-report form, a waterfall whose steps are skipped when the resident has already given
 /// the answer: category → place (confirmed back) → description → photo → contact → stored, then the
-/// reference. "Avbryt" ends it at any step. Also answers "how is my report FR-…?".
+/// reference. "Avbryt" ends it at any step. Also answers "how is my report FR-…?", but only about a
+/// report from the same chat or with the report's secret code.
 /// </summary>
-public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProvider clock)
+/// <param name="photos">Which attachments are photos the host stored itself; without it no photo is taken.</param>
+public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProvider clock, IOwnPhotos? photos = null)
 {
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
@@ -27,7 +29,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
     {
         if (FaultReportRecognizer.AsksForStatus(text))
         {
-            await StatusAsync(turn, FaultReportRecognizer.Reference(text), language, cancellationToken);
+            await StatusAsync(turn, FaultReportRecognizer.Reference(text), FaultReportAccessCode.Find(text), language, cancellationToken);
             return new FaultReportTurn(null, Outcomes.Answer);
         }
         var mention = FaultReportRecognizer.Recognize(text);
@@ -60,7 +62,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
             return new FaultReportTurn(null, Outcomes.Form);
         }
         // A photo is welcome at any step, with or without text.
-        if (PhotoUrl(turn.Activity) is { } photo)
+        if (await PhotoUrlAsync(turn.Activity, photos, cancellationToken) is { } photo)
         {
             draft = draft with { PhotoUrl = photo, PhotoAsked = true };
             if (text.Length == 0 || draft.Step == FaultReportSteps.Photo)
@@ -96,7 +98,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
                 if (FaultReportRecognizer.IsNo(text) && text.Length <= 20)
                 {
                     await SendAsync(turn, FaultReportMessages.AskLocationAgain.For(language), language, [FaultReportMessages.CancelButton], cancellationToken);
-                    return new FaultReportTurn(draft with { Location = null, Step = FaultReportSteps.Location, Retries = 0 }, Outcomes.Form);
+                    return new FaultReportTurn(draft with { Location = null, WrongLocation = draft.Location, Step = FaultReportSteps.Location, Retries = 0 }, Outcomes.Form);
                 }
                 // A sentence that names no place tells more about the fault ("Den blinkar och slocknar"):
                 // the place stands and the sentence is added to the description.
@@ -146,7 +148,12 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         }
         // The reply to "where?" is all place, in the resident's words.
         var place = FaultReportRecognizer.Clip(text, FaultReportRecognizer.MaxLocation);
-        return await NextAsync(turn, draft with { Location = place, LocationConfirmed = false }, language, null, cancellationToken);
+        // A corrected place is corrected in the description too, so that the report does not name two places.
+        var wrong = draft.WrongLocation ?? draft.Location;
+        var description = wrong is { Length: > 0 } && draft.Description is { } said && said.Contains(wrong, StringComparison.OrdinalIgnoreCase)
+            ? FaultReportRecognizer.Clip(said.Replace(wrong, place, StringComparison.OrdinalIgnoreCase), FaultReportRecognizer.MaxDescription)
+            : draft.Description;
+        return await NextAsync(turn, draft with { Location = place, LocationConfirmed = false, WrongLocation = null, Description = description }, language, null, cancellationToken);
     }
 
     /// <summary>A correction of the place: it starts with "nej", is short, or has a number or a name in it.</summary>
@@ -225,9 +232,10 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
             language.Code(),
             activity.Conversation?.Id ?? "",
             activity.ChannelId ?? "",
-            clock.GetUtcNow()), cancellationToken);
+            clock.GetUtcNow(),
+            FaultReportAccessCode.New()), cancellationToken);
         var category = FaultCategories.ByCode(report.Category).Name.For(language);
-        var text = string.Format(CultureInfo.InvariantCulture, FaultReportMessages.Confirmed.For(language), report.Reference, category, report.Location);
+        var text = string.Format(CultureInfo.InvariantCulture, FaultReportMessages.Confirmed.For(language), report.Reference, category, report.Location, report.AccessCode);
         if (report.Contact is { } contact)
         {
             text += " " + string.Format(CultureInfo.InvariantCulture, FaultReportMessages.WillContact.For(language), contact);
@@ -236,7 +244,11 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         return new FaultReportTurn(null, Outcomes.Form);
     }
 
-    private async Task StatusAsync(ITurnContext turn, string? reference, Language language, CancellationToken cancellationToken)
+    /// <summary>
+    /// The status of a report filed in this conversation, or of one whose secret code the resident gives.
+    /// Anything else, an unknown reference included, gets the same "I can't see that report here".
+    /// </summary>
+    private async Task StatusAsync(ITurnContext turn, string? reference, string? code, Language language, CancellationToken cancellationToken)
     {
         if (reference is null)
         {
@@ -244,9 +256,10 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
             return;
         }
         var report = store is null ? null : await store.GetAsync(reference, cancellationToken);
-        if (report is null)
+        var sameConversation = report is not null && report.ConversationId.Length > 0 && report.ConversationId == turn.Activity.Conversation?.Id;
+        if (report is null || !(sameConversation || FaultReportAccessCode.Matches(report.AccessCode, code)))
         {
-            await SendAsync(turn, string.Format(CultureInfo.InvariantCulture, FaultReportMessages.NoSuchReport.For(language), reference), language, [], cancellationToken);
+            await SendAsync(turn, string.Format(CultureInfo.InvariantCulture, FaultReportMessages.CannotSeeReport.For(language), reference), language, [], cancellationToken);
             return;
         }
         var culture = CultureInfo.GetCultureInfo(language == Language.English ? "en-GB" : "sv-SE");
@@ -261,9 +274,23 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         await SendAsync(turn, text, language, [], cancellationToken);
     }
 
-    /// <summary>The first image the resident attached (web upload or Messenger photo).</summary>
-    private static string? PhotoUrl(Activity activity) =>
-        activity.Attachments?.FirstOrDefault(a => a.ContentUrl is { Length: > 0 } && a.ContentType?.StartsWith("image", StringComparison.OrdinalIgnoreCase) == true)?.ContentUrl;
+    /// <summary>The first image the resident attached that the host stored itself (web upload or Messenger photo); never an outside address.</summary>
+    private static async Task<string?> PhotoUrlAsync(Activity activity, IOwnPhotos? photos, CancellationToken cancellationToken)
+    {
+        if (photos is null || activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            return null;
+        }
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.ContentUrl is { Length: > 0 } && attachment.ContentType?.StartsWith("image", StringComparison.OrdinalIgnoreCase) == true
+                && await photos.AcceptAsync(attachment, conversationId, cancellationToken) is { } url)
+            {
+                return url;
+            }
+        }
+        return null;
+    }
 
     private static Task<string> SendAsync(ITurnContext turn, string text, Language language, IReadOnlyList<LocalizedText> buttons, CancellationToken cancellationToken)
     {

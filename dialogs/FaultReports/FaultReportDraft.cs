@@ -10,6 +10,8 @@ public sealed record FaultReportDraft
     public string? Category { get; init; }
     public string? Location { get; init; }
     public bool LocationConfirmed { get; init; }
+    /// <summary>A place the resident said was wrong: a description that named it is corrected to the new place.</summary>
+    public string? WrongLocation { get; init; }
     public string? Description { get; init; }
     public string? PhotoUrl { get; init; }
     public bool PhotoAsked { get; init; }

@@ -37,8 +37,8 @@ public static class FaultReportMessages
         "Please describe the fault briefly. What has happened?");
 
     public static readonly LocalizedText AskPhoto = new(
-        "Vill du skicka med en bild? Bifoga en bild med gem-knappen (i Messenger: skicka bilden), eller välj ”Hoppa över”.",
-        "Would you like to add a photo? Attach one with the paper-clip button (in Messenger: send the photo), or choose \"Skip\".");
+        "Vill du skicka med en bild? Bifoga en bild, eller välj ”Hoppa över”.",
+        "Would you like to add a photo? Attach one, or choose \"Skip\".");
 
     public static readonly LocalizedText PhotoNotImage = new(
         "Det där var ingen bild. Bifoga en bild (jpg eller png), eller välj ”Hoppa över”.",
@@ -54,10 +54,10 @@ public static class FaultReportMessages
         "Jag hittade ingen e-postadress eller telefonnummer. Skriv till exempel namn@exempel.se eller 070-123 45 67, eller välj ”Hoppa över”.",
         "I couldn't find an e-mail address or phone number. Write for example name@example.com or 070-123 45 67, or choose \"Skip\".");
 
-    /// <summary>{0}: reference, {1}: category, {2}: place.</summary>
+    /// <summary>{0}: reference, {1}: category, {2}: place, {3}: the secret code.</summary>
     public static readonly LocalizedText Confirmed = new(
-        "Tack! Din felanmälan är registrerad.\n\nReferensnummer: **{0}**\nFel: {1}\nPlats: {2}\n\nSpara referensnumret. Du kan fråga mig om läget när som helst, till exempel ”Hur går det med min felanmälan {0}?”.",
-        "Thank you! Your fault report has been registered.\n\nReference: **{0}**\nFault: {1}\nPlace: {2}\n\nKeep the reference. You can ask me how it is going at any time, for example \"How is my report {0}?\".");
+        "Tack! Din felanmälan är registrerad.\n\nReferensnummer: **{0}**\nKod: **{3}**\nFel: {1}\nPlats: {2}\n\nSpara referensnumret och koden. Du kan fråga mig om läget när som helst, till exempel ”Hur går det med min felanmälan {0} kod {3}?”. Visa inte koden för andra.",
+        "Thank you! Your fault report has been registered.\n\nReference: **{0}**\nCode: **{3}**\nFault: {1}\nPlace: {2}\n\nKeep the reference and the code. You can ask me how it is going at any time, for example \"How is my report {0} code {3}?\". Don't share the code with others.");
 
     /// <summary>{0}: the e-mail address or phone number.</summary>
     public static readonly LocalizedText WillContact = new(
@@ -80,10 +80,13 @@ public static class FaultReportMessages
         "Skriv referensnumret för din felanmälan, så tittar jag. Det ser ut så här: FR-2026-000123.",
         "Write the reference of your fault report and I will look it up. It looks like this: FR-2026-000123.");
 
-    /// <summary>{0}: reference.</summary>
-    public static readonly LocalizedText NoSuchReport = new(
-        "Jag hittar ingen felanmälan med referensnumret {0}. Kontrollera numret, eller ring kontaktcenter på 031-365 00 00.",
-        "I can't find a fault report with the reference {0}. Please check the number, or call the contact center on +46 31-365 00 00.");
+    /// <summary>
+    /// A reference that is unknown, or not from this chat and without its code: the same answer for both, so that
+    /// nobody learns which references exist. {0}: reference.
+    /// </summary>
+    public static readonly LocalizedText CannotSeeReport = new(
+        "Jag kan inte se felanmälan {0} här. Skriv referensnumret tillsammans med koden från kvittot, till exempel ”Hur går det med min felanmälan {0} kod K7P2QX?”. Har du inte koden kan en vägledare hjälpa dig: skriv ”prata med en vägledare” eller ring kontaktcenter på 031-365 00 00.",
+        "I can't see fault report {0} here. Write the reference together with the code from your receipt, for example \"How is my report {0} code K7P2QX?\". If you don't have the code, a service guide can help you: write \"talk to a person\" or call the contact center on +46 31-365 00 00.");
 
     /// <summary>{0}: reference, {1}: category, {2}: place, {3}: date received, {4}: status.</summary>
     public static readonly LocalizedText Status = new(

@@ -3,6 +3,8 @@ namespace Dialogs.Handoff;
 /// <summary>
 /// What a guide needs to take over without asking the resident to repeat themselves. Written in
 /// Swedish whatever language the resident used; the resident's own words are kept as written.
+/// <see cref="Title"/> is what the queue shows (the reason and the latest question), <see cref="Questions"/>
+/// the resident's questions (not form answers, "Ja" or contact details), <see cref="Question"/> them joined.
 /// </summary>
 public sealed record CaseSummary(
     string Question,
@@ -11,7 +13,10 @@ public sealed record CaseSummary(
     string Channel,
     string Reason,
     IReadOnlyList<BotAnswer> BotAnswers,
-    IReadOnlyList<CaseDetail> Details);
+    IReadOnlyList<CaseDetail> Details,
+    string? Title = null,
+    IReadOnlyList<string>? Questions = null,
+    string? PreviousCase = null);
 
 /// <summary>What the bot did with one of the resident's questions.</summary>
 public sealed record BotAnswer(string Question, string Outcome, string? AnswerId, string? AnswerTitle, double Confidence);

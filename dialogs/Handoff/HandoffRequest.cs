@@ -62,4 +62,17 @@ public interface IHandoffService
 
     /// <summary>Stores the resident's rating (1–5) of a closed case.</summary>
     Task RateAsync(string caseId, int rating, CancellationToken cancellationToken);
+
+    /// <summary>Where the case stands now, to tell the resident; null when there is no such case.</summary>
+    Task<CaseProgress?> ProgressAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>The resident left the queue ("Lämna kön"): the case is closed and the bot answers again.</summary>
+    Task LeaveQueueAsync(string caseId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A case as the resident may know it: its status (<c>queued</c>, <c>active</c>, <c>message</c>, <c>closed</c>),
+/// the place in the queue (0 when not queued), whether the resident gave an e-mail address or phone
+/// number, and by when a left message is answered.
+/// </summary>
+public sealed record CaseProgress(string CaseId, string Status, int Position, bool HasContact, DateTimeOffset? ReplyBy);

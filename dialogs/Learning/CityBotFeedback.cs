@@ -38,7 +38,7 @@ public sealed partial class CityBot
     /// </summary>
     private static Verdict? FeedbackOf(Activity activity, ConversationState state)
     {
-        if (activity.Type != ActivityTypes.Message || state.Owner != ConversationOwners.Bot
+        if (activity.Type != ActivityTypes.Message || (state.Owner != ConversationOwners.Bot && !state.BotWhileQueued)
             || state.History.LastOrDefault() is not { Outcome: Outcomes.Answer, AnswerId: { } entryId } last)
         {
             return null;
@@ -78,8 +78,10 @@ public sealed partial class CityBot
             .ToList();
         if (others.Count == 0)
         {
-            return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff), HandoffReason.NotHelpful, language,
-                FeedbackMessages.Sorry.For(language), null, cancellationToken);
+            // Ask before queueing: a single "Nej" should not put anyone in a queue they did not ask for.
+            await SendAsync(turn, $"{FeedbackMessages.Sorry.For(language)} {AfterHandoffMessages.AskBeforeQueue.For(language)}", language, cancellationToken,
+                [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
+            return (Remember(state with { PendingOptions = [] }, text, Outcomes.SmallTalk), Decision(Outcomes.Fallback, language, null, result.Confidence));
         }
         var buttons = others
             .Select(c => CardAction.ImBack(AnswerComposer.QuestionIn(c.Entry, language)))
@@ -101,6 +103,13 @@ public sealed partial class CityBot
     ];
 
     private static string WithFeedbackQuestion(string answer, Language language) => $"{answer}\n\n{FeedbackMessages.Question.For(language)}";
+
+    /// <summary>An opening-hours answer asks "Hjälpte svaret?" like a knowledge answer; its options (which facility?) do not.</summary>
+    private static string WithFeedbackQuestion(OpeningHours.OpeningHoursReply hours, Language language) =>
+        hours.Outcome == Outcomes.Answer ? WithFeedbackQuestion(hours.Text, language) : hours.Text;
+
+    private static IReadOnlyList<CardAction> WithFeedbackButtons(OpeningHours.OpeningHoursReply hours, Language language) =>
+        hours.Outcome == Outcomes.Answer ? WithFeedbackButtons(hours.Buttons, language) : hours.Buttons;
 
     /// <summary>
     /// The turn for statistics. Only questions keep their (masked) text: what a resident writes to a

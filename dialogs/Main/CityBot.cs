@@ -18,9 +18,9 @@ namespace Dialogs.Main;
 /// with three bands: answer, clarify with options, or say honestly that it cannot answer.
 /// </summary>
 public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null,
-    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null) : IBot
+    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null, IOwnPhotos? photos = null) : IBot
 {
-    private readonly FaultReportDialog _faultReportDialog = new(faultReports, clock);
+    private readonly FaultReportDialog _faultReportDialog = new(faultReports, clock, photos);
     private const int MaxClarifyOptions = 3;
     private const double ClarifySpread = 0.25;
     private const double TieMargin = 0.05;
@@ -110,7 +110,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             }
             return (Remember(state, text, Outcomes.Emergency), Decision(Outcomes.Emergency, language));
         }
-        if (state.Owner != ConversationOwners.Bot && state.CaseId is { } caseId && handoff is not null)
+        if (state.Owner != ConversationOwners.Bot && !BotAnswersMeanwhile(state, text) && state.CaseId is { } caseId && handoff is not null)
         {
             return await RelayAsync(turn, state, caseId, language, cancellationToken);
         }
@@ -168,7 +168,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             default:
                 if (OpeningHours.OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is { } hours)
                 {
-                    await SendAsync(turn, hours.Text, language, cancellationToken, hours.Buttons);
+                    await SendAsync(turn, WithFeedbackQuestion(hours, language), language, cancellationToken, WithFeedbackButtons(hours, language));
                     return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
                         Decision(hours.Outcome, language, hours.AnswerId));
                 }
@@ -176,24 +176,19 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         }
     }
 
-    /// <summary>A guide answers this conversation: pass the message on and stay silent (after hours: confirm once).</summary>
-    private async Task<(ConversationState, BotDecision)> RelayAsync(ITurnContext turn, ConversationState state, string caseId, Language language, CancellationToken cancellationToken)
-    {
-        await handoff!.RelayAsync(caseId, turn.Activity, cancellationToken);
-        if (state.Owner == ConversationOwners.Message && !state.MessageAcknowledged)
-        {
-            var replyBy = ContactCenterReplyBy(language);
-            await SendAsync(turn, string.Format(CultureInfo.InvariantCulture, Messages.MessageSaved.For(language), replyBy), language, cancellationToken);
-            state = state with { MessageAcknowledged = true };
-        }
-        return (state, Decision(Outcomes.Relay, language));
-    }
+    /// <summary>A guide answers this conversation, or will: pass the message on and acknowledge it (CityBotAfterHandoff.cs).</summary>
+    private Task<(ConversationState, BotDecision)> RelayAsync(ITurnContext turn, ConversationState state, string caseId, Language language, CancellationToken cancellationToken) =>
+        AfterHandoffAsync(turn, state, caseId, language, cancellationToken);
 
     /// <summary>Creates a case for a service guide and tells the resident what happens next.</summary>
     private async Task<(ConversationState, BotDecision)> HandOffAsync(
         ITurnContext turn, ConversationState state, HandoffReason reason, Language language, string? lead, KnowledgeEntry? entry,
         CancellationToken cancellationToken, double confidence = 1.0, IReadOnlyList<DecisionCandidate>? candidates = null)
     {
+        if (await AlreadyQueuedAsync(turn, state, language, cancellationToken) is { } queued)
+        {
+            return queued;
+        }
         var prefix = lead is null ? "" : lead + " ";
         var decision = Decision(Outcomes.Handoff, language, entry?.Id, confidence, candidates);
         if (handoff is null)

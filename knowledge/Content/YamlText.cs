@@ -28,16 +28,20 @@ public static class YamlText
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                // YAML reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks (folded inside quotes): escape them too.
+                _ when char.IsControl(c) || IsYamlBreak(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }
         return builder.Append('"').ToString();
     }
 
+    /// <summary>Characters YAML treats as a line break besides CR and LF.</summary>
+    public static bool IsYamlBreak(char c) => c is '\u0085' or '\u2028' or '\u2029';
+
     private static bool ReadsBack(string text, string written, bool flow)
     {
-        if (text.Length == 0 || text.Trim() != text || text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal))
+        if (text.Length == 0 || text.Trim() != text || text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal) || text.Any(IsYamlBreak))
         {
             return false;
         }

@@ -99,7 +99,7 @@ public static class EntryYamlWriter
             return YamlText.Scalar(text);
         }
         var lines = text.Split('\n');
-        var literal = !text.Contains('\r', StringComparison.Ordinal) && !text.EndsWith('\n') && !char.IsWhiteSpace(text[0])
+        var literal = !text.Contains('\r', StringComparison.Ordinal) && !text.Any(YamlText.IsYamlBreak) && !text.EndsWith('\n') && !char.IsWhiteSpace(text[0])
             && lines.All(l => !l.Contains('\t', StringComparison.Ordinal) && (l.Length == 0 || !l.EndsWith(' ')));
         return literal
             ? "|-\n" + string.Join('\n', lines.Select(l => l.Length == 0 ? "" : indent + l))

@@ -35,12 +35,20 @@ internal sealed class BotApplication(string? dataDirectory = null, IDictionary<s
         }
     }
 
-    /// <summary>Creates a conversation through the website token endpoint and starts it.</summary>
-    public async Task<ResidentChat> StartChatAsync(string locale = "sv-SE")
+    /// <summary>
+    /// Creates a conversation through the website token endpoint and starts it; <paramref name="forwardedFor"/>
+    /// is the resident's address as the reverse proxy reports it (X-Forwarded-For).
+    /// </summary>
+    public async Task<ResidentChat> StartChatAsync(string locale = "sv-SE", string? forwardedFor = null)
     {
         var client = CreateClient();
         var cancellationToken = TestContext.Current.CancellationToken;
-        var tokenResponse = await client.PostAsync("/api/directline/token", null, cancellationToken);
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
+        if (forwardedFor is not null)
+        {
+            tokenRequest.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+        var tokenResponse = await client.SendAsync(tokenRequest, cancellationToken);
         tokenResponse.EnsureSuccessStatusCode();
         var token = await tokenResponse.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         var chat = new ResidentChat(client, token.GetProperty("conversationId").GetString()!, token.GetProperty("token").GetString()!);

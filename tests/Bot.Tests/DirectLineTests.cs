@@ -148,7 +148,7 @@ public class DirectLineTests : IAsyncLifetime
     {
         var chat = await _app.StartChatAsync();
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
-        var tokens = new DirectLineTokens(_app.Services.GetRequiredService<IBotSettings>(), _app.Services.GetRequiredService<IConfiguration>(), past);
+        var tokens = new DirectLineTokens(_app.Services.GetRequiredService<Bot.Security.SigningKeys>(), past);
         var expired = tokens.Issue(chat.ConversationId, "dl_expired-user");
 
         var response = await chat.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", token: expired);
@@ -206,7 +206,7 @@ public class DirectLineTests : IAsyncLifetime
         var activity = new StringContent("""{"type":"message","text":"Bild på skadan","channelData":{"clientActivityID":"u1"}}""");
         activity.Headers.ContentType = new("application/vnd.microsoft.activity");
         form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]);
+        var file = new ByteArrayContent(TestFiles.Png);
         file.Headers.ContentType = new("image/png");
         form.Add(file, "file", "skada.png");
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{chat.ConversationId}/upload?userId=x") { Content = form };
@@ -222,7 +222,8 @@ public class DirectLineTests : IAsyncLifetime
         Assert.Equal("u1", activities[0].ChannelDataString("clientActivityID"));
         Assert.Equal("image/png", attachment.ContentType);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(4, (await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length);
+        Assert.Equal(TestFiles.Png, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("skada.png", attachment.Name);
         Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
     }
 }

@@ -15,7 +15,7 @@ public class FaultReportApiTests
     public async Task ReportWithPhoto_IsStoredListedUpdatedExportedAndAnswered_AndSurvivesARestart()
     {
         var data = Path.Combine(Path.GetTempPath(), "bot-faultreports-" + Guid.NewGuid().ToString("N"));
-        string reference;
+        string reference, code;
         await using (var app = new BotApplication(data, Tuesday))
         {
             var resident = await app.StartChatAsync();
@@ -29,6 +29,8 @@ public class FaultReportApiTests
             var confirmation = activities.Last(a => a.Type == ActivityTypes.Message && a.From?.Role == RoleTypes.Bot);
             Assert.Contains("FR-2026-000001", confirmation.Text, StringComparison.Ordinal);
             reference = "FR-2026-000001";
+            code = System.Text.RegularExpressions.Regex.Match(confirmation.Text!, @"Kod: \*\*(?<code>[A-Z0-9]{6})\*\*").Groups["code"].Value;
+            Assert.NotEmpty(code);
 
             Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/guide/faultreports", TestContext.Current.CancellationToken)).StatusCode);
             var guide = await GuideAsync(app);
@@ -76,7 +78,8 @@ public class FaultReportApiTests
             Assert.Empty((await guide.GetFromJsonAsync<JsonElement>("/api/guide/faultreports/export?status=closed", TestContext.Current.CancellationToken)).EnumerateArray());
 
             var resident = await restarted.StartChatAsync();
-            await resident.PostMessageAsync($"Hur går det med min felanmälan {reference}?");
+            // Another chat: the receipt's code shows it is the resident's own report.
+            await resident.PostMessageAsync($"Hur går det med min felanmälan {reference} kod {code}?");
             await resident.PostMessageAsync("Det finns ett stort potthål på Eklandagatan vid nummer 40.");
             await resident.PostMessageAsync("ja");
             await resident.PostMessageAsync("hoppa över");
@@ -109,7 +112,7 @@ public class FaultReportApiTests
         var activity = new StringContent("""{"type":"message","channelData":{"clientActivityID":"photo-1"}}""");
         activity.Headers.ContentType = new("application/vnd.microsoft.activity");
         form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]);
+        var file = new ByteArrayContent(TestFiles.Png);
         file.Headers.ContentType = new("image/png");
         form.Add(file, "file", "lampa.png");
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{chat.ConversationId}/upload?userId=x") { Content = form };

@@ -228,7 +228,7 @@ public class GuideAuthTests : IAsyncLifetime
     public async Task SignIn_AfterTenFailures_IsRefusedEvenWithTheRightPassword()
     {
         var client = Client(_guide);
-        for (var i = 0; i < GuideSignInThrottle.MaxFailuresPerUser; i++)
+        for (var i = 0; i < GuideSignInThrottle.MaxFailuresPerUserAndAddress; i++)
         {
             var failed = await PostFormAsync(client, "/guide/login", new() { ["userName"] = "demo", ["password"] = "gissning" + i });
             Assert.EndsWith("error=1", failed.Headers.Location!.OriginalString, StringComparison.Ordinal);

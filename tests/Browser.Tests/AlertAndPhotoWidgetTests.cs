@@ -8,6 +8,9 @@ namespace Browser.Tests;
 /// <summary>The widget's crisis-alert banner (from GET /api/alerts) and photo upload in a fault report.</summary>
 public sealed class AlertAndPhotoWidgetTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>A real 1×1 PNG: uploads are typed by their content.</summary>
+    internal static readonly byte[] OnePixelPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+
     [Fact]
     public async Task Alert_banner_shows_the_text_as_text_and_a_photo_is_uploaded_into_the_fault_report()
     {
@@ -41,10 +44,11 @@ public sealed class AlertAndPhotoWidgetTests(BrowserFixture fixture) : IClassFix
         await Assertions.Expect(page.Locator(".cb-msg-bot").Last).ToContainTextAsync("bild", new() { Timeout = 20_000 });
 
         await Assertions.Expect(page.Locator("#cb-attach")).ToHaveAttributeAsync("aria-label", "Bifoga en bild");
-        await page.Locator("#cb-file").SetInputFilesAsync(new FilePayload { Name = "lampa.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47] });
+        await page.Locator("#cb-file").SetInputFilesAsync(new FilePayload { Name = "lampa.png", MimeType = "image/png", Buffer = OnePixelPng });
 
         await Assertions.Expect(page.Locator(".cb-msg-bot").Last).ToContainTextAsync("Tack för bilden", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator(".cb-msg-user img.cb-img, .cb-msg-user").Last).ToContainTextAsync("lampa.png");
+        await Assertions.Expect(page.Locator(".cb-msg-user").Last).ToContainTextAsync("lampa.png");
+        await Assertions.Expect(page.Locator(".cb-msg-user").Last.Locator("img.cb-img")).ToHaveAttributeAsync("alt", "lampa.png");
         await Assertions.Expect(page.Locator(".cb-msg-user.cb-sending, .cb-msg-user.cb-failed")).ToHaveCountAsync(0);
     }
 }

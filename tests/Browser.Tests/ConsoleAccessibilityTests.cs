@@ -37,7 +37,7 @@ public sealed class ConsoleAccessibilityTests(OpenHoursFixture fixture) : IClass
         var problems = new List<string>();
         problems.AddRange(await SeriousViolationsAsync(guide, "/guide/ (case open)"));
 
-        foreach (var (path, ready) in new[] { ("/guide/stats.html", ".figures"), ("/guide/learning.html", "#inbox"), ("/guide/felanmalan.html", "#alert-list") })
+        foreach (var (path, ready) in new[] { ("/guide/stats.html", ".figures"), ("/guide/learning.html", "#inbox"), ("/guide/felanmalan.html", "#alert-list"), ("/guide/supervisor.html", "#overview > table:first-child") })
         {
             await guide.GotoAsync(new Uri(fixture.Bot.BaseUrl, path).ToString());
             await Assertions.Expect(guide.Locator(ready)).ToBeVisibleAsync();

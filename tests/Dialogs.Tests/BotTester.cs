@@ -17,8 +17,11 @@ internal sealed class BotTester
         Dialogs.FaultReports.IFaultReportStore? faultReports = null, Dialogs.Alerts.IAlertSource? alerts = null)
     {
         _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true },
-            recorder: recorder, faultReports: faultReports, alerts: alerts);
+            recorder: recorder, faultReports: faultReports, alerts: alerts, photos: new TestPhotos());
     }
+
+    /// <summary>The host's own uploads in these tests: addresses under <see cref="OwnUploads"/>.</summary>
+    public const string OwnUploads = "https://bot.example/uploads/";
 
     public MemoryConversationStateStore States { get; } = new();
 
@@ -70,4 +73,11 @@ internal sealed record TurnResult(IReadOnlyList<Activity> Replies)
     public BotDecision? Decision => Replies.LastOrDefault(r => r.Type == ActivityTypes.Trace)?.Value?.Deserialize<BotDecision>(ActivityJson.Options);
 
     public string? Outcome => Decision?.Outcome;
+}
+
+/// <summary>Accepts photos under <see cref="BotTester.OwnUploads"/> only, as the host accepts only its own uploads.</summary>
+internal sealed class TestPhotos : Dialogs.FaultReports.IOwnPhotos
+{
+    public Task<string?> AcceptAsync(Attachment attachment, string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult(attachment.ContentUrl?.StartsWith(BotTester.OwnUploads, StringComparison.Ordinal) == true ? attachment.ContentUrl : null);
 }

@@ -43,11 +43,34 @@ public class FaultReportDialogTests
         Assert.Null(report.PhotoUrl);
         Assert.Equal(FaultReportStatuses.Received, report.Status);
         Assert.Contains("FR-2026-000001", done.Text, StringComparison.Ordinal);
+        Assert.Contains("Kod: **" + report.AccessCode + "**", done.Text, StringComparison.Ordinal);
         Assert.Contains("anna@example.se", done.Text, StringComparison.Ordinal);
         Assert.Null((await bot.States.LoadAsync(bot.ConversationId, TestContext.Current.CancellationToken))!.FaultReport);
 
         var after = await bot.SendAsync("Hur skaffar jag ett bibliotekskort?");
         Assert.Equal(Outcomes.Answer, after.Outcome);
+    }
+
+    [Theory]
+    [InlineData("Nej, Götabergsgatan 22")]
+    [InlineData("Nej", "Götabergsgatan 22")]
+    public async Task ACorrectedPlace_IsCorrectedInTheDescriptionToo(params string[] correction)
+    {
+        var store = new MemoryFaultReportStore();
+        var bot = new BotTester(new FakeTimeProvider(Now), faultReports: store);
+
+        await bot.SendAsync("Gatlampan utanför Götabergsgatan 20 är trasig.");
+        foreach (var reply in correction)
+        {
+            await bot.SendAsync(reply);
+        }
+        await bot.SendAsync("Ja");
+        await bot.SendAsync("Hoppa över");
+        await bot.SendAsync("Hoppa över");
+
+        var report = Assert.Single(store.Reports);
+        Assert.Equal("Götabergsgatan 22", report.Location);
+        Assert.Equal("Gatlampan utanför Götabergsgatan 22 är trasig.", report.Description);
     }
 
     [Fact]
@@ -97,10 +120,16 @@ public class FaultReportDialogTests
         var describe = await bot.SendAsync("ja");
         Assert.Contains("Beskriv felet", describe.Text, StringComparison.Ordinal);
         await bot.SendAsync("Stora svarta tags över hela väggen");
-        var photo = await bot.SendAsync(new Activity
+        var outside = await bot.SendAsync(new Activity
         {
             Type = ActivityTypes.Message,
             Attachments = [new Attachment { ContentType = "image/jpeg", ContentUrl = "https://example.se/foto.jpg", Name = "foto.jpg" }],
+        });
+        Assert.Contains("Det där var ingen bild", outside.Text, StringComparison.Ordinal);
+        var photo = await bot.SendAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [new Attachment { ContentType = "image/jpeg", ContentUrl = BotTester.OwnUploads + "c/foto.jpg", Name = "foto.jpg" }],
         });
         Assert.Equal(Outcomes.Form, photo.Outcome);
         Assert.Contains("Tack för bilden", photo.Text, StringComparison.Ordinal);
@@ -111,7 +140,7 @@ public class FaultReportDialogTests
         Assert.Equal("graffiti", report.Category);
         Assert.Equal("gångtunneln vid Järntorget", report.Location);
         Assert.Equal("Stora svarta tags över hela väggen", report.Description);
-        Assert.Equal("https://example.se/foto.jpg", report.PhotoUrl);
+        Assert.Equal(BotTester.OwnUploads + "c/foto.jpg", report.PhotoUrl);
         Assert.Null(report.Contact);
     }
 
@@ -202,15 +231,24 @@ public class FaultReportDialogTests
         await bot.SendAsync("hoppa över");
         await store.SetStatusAsync("FR-2026-000001", FaultReportStatuses.InProgress, "Elektriker bokad till torsdag.", "demo", Now, TestContext.Current.CancellationToken);
 
-        var status = await new BotTester(faultReports: store).SendAsync("Hur går det med min felanmälan fr-2026-1?");
+        var code = Assert.Single(store.Reports).AccessCode!;
+
+        var status = await bot.SendAsync("Hur går det med min felanmälan fr-2026-1?");
+        var withCode = await new BotTester(faultReports: store).SendAsync($"Hur går det med min felanmälan FR-2026-000001 kod {code.ToLowerInvariant()}?");
+        var otherChat = await new BotTester(faultReports: store).SendAsync("Hur går det med min felanmälan FR-2026-000001?");
         var unknown = await new BotTester(faultReports: store).SendAsync("Hur går det med min felanmälan FR-2026-000999?");
         var noReference = await new BotTester(faultReports: store).SendAsync("Hur går det med min felanmälan?");
 
+        Assert.Matches("^[A-HJKMNP-Z2-9]{6}$", code);
         Assert.Contains("FR-2026-000001", status.Text, StringComparison.Ordinal);
         Assert.Contains("under åtgärd", status.Text, StringComparison.Ordinal);
         Assert.Contains("Elektriker bokad till torsdag.", status.Text, StringComparison.Ordinal);
         Assert.Contains("24 november 2026", status.Text, StringComparison.Ordinal);
-        Assert.Contains("hittar ingen", unknown.Text, StringComparison.Ordinal);
+        Assert.Contains("Elektriker bokad till torsdag.", withCode.Text, StringComparison.Ordinal);
+        Assert.Contains("kan inte se felanmälan FR-2026-000001 här", otherChat.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elektriker", otherChat.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Götabergsgatan", otherChat.Text, StringComparison.Ordinal);
+        Assert.Contains("kan inte se felanmälan FR-2026-000999 här", unknown.Text, StringComparison.Ordinal);
         Assert.Contains("FR-2026-000123", noReference.Text, StringComparison.Ordinal);
     }
 

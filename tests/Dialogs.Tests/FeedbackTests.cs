@@ -54,7 +54,8 @@ public class FeedbackTests
         var verdict = recorder.Records[^1];
         Assert.Equal(FeedbackValues.NotHelpful, verdict.Feedback);
         Assert.Equal(answered.Id, verdict.FeedbackEntryId);
-        Assert.Contains(reply.Outcome, new[] { Outcomes.Clarify, Outcomes.Handoff });
+        // Never straight into a queue: other answers, or the question whether to talk to a guide.
+        Assert.Contains(reply.Outcome, new[] { Outcomes.Clarify, Outcomes.Fallback });
         if (reply.Outcome == Outcomes.Clarify)
         {
             Assert.Equal(FeedbackMessages.OtherOptions.Sv, reply.Text);
@@ -65,7 +66,34 @@ public class FeedbackTests
         else
         {
             Assert.StartsWith(FeedbackMessages.Sorry.Sv, reply.Text, StringComparison.Ordinal);
+            Assert.Contains(Dialogs.Handoff.AfterHandoffMessages.AskBeforeQueue.Sv, reply.Text, StringComparison.Ordinal);
+            Assert.Equal([Messages.TalkToGuideButton.Sv], reply.Buttons);
         }
+    }
+
+    [Fact]
+    public async Task No_WithoutOtherAnswers_AsksBeforeQueueing_AndAGuideOnlyWhenAskedFor()
+    {
+        // The first of these answers whose "Nej" finds no other entry close enough.
+        BotTester? bot = null;
+        TurnResult? no = null;
+        foreach (var question in new[] { Question, "Vem ska skotta trottoaren?", "Var kan jag lämna grovavfall?", "Hur ansöker jag om förskoleplats?", "Hur söker jag bygglov?" })
+        {
+            bot = new BotTester();
+            if ((await bot.SendAsync(question)).Outcome == Outcomes.Answer && await bot.SendAsync("Nej") is { Outcome: not Outcomes.Clarify } reply)
+            {
+                no = reply;
+                break;
+            }
+        }
+        Assert.NotNull(no);
+        var state = await bot!.States.LoadAsync(bot.ConversationId, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(Outcomes.Handoff, no.Outcome);
+        Assert.Equal(Dialogs.Engine.ConversationOwners.Bot, state!.Owner);
+        Assert.Contains(Messages.TalkToGuideButton.Sv, no.Buttons);
+        var guide = await bot.SendAsync(Messages.TalkToGuideButton.Sv);
+        Assert.Equal(Outcomes.Handoff, guide.Outcome);
     }
 
     [Fact]

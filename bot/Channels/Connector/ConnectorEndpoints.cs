@@ -40,6 +40,13 @@ internal static class ConnectorEndpoints
         {
             return DirectLineErrors.BadArgument(missing);
         }
+        if (!options.AuthenticationEnabled && !IsLoopback(activity.ServiceUrl!))
+        {
+            // Unauthenticated (Emulator) traffic must not make the bot call arbitrary addresses (SSRF).
+            ConnectorLog.Rejected(logger, "Emulator mode: serviceUrl is not a loopback address");
+            return DirectLineErrors.Json(StatusCodes.Status403Forbidden, "Forbidden",
+                "Without MicrosoftAppId (Emulator mode) the bot replies only to a serviceUrl on this machine (localhost, 127.0.0.1, [::1]).");
+        }
         if (options.AuthenticationEnabled && await authenticator.ValidateAsync(authorization, activity, cancellationToken) is { } failure)
         {
             ConnectorLog.Rejected(logger, failure);
@@ -60,6 +67,12 @@ internal static class ConnectorEndpoints
         : !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
             ? "The activity needs an absolute http(s) 'serviceUrl'."
         : null;
+
+    /// <summary>localhost or a loopback IP literal; no name is resolved, so DNS cannot point it elsewhere.</summary>
+    private static bool IsLoopback(string serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+        && (url.IsLoopback && (string.Equals(url.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(url.IdnHost, out var address) && System.Net.IPAddress.IsLoopback(address))));
 
     private static IResult Unauthorized(string message) =>
         DirectLineErrors.Json(StatusCodes.Status401Unauthorized, "Unauthorized", message);

@@ -8,10 +8,12 @@ namespace Bot.Channels.DirectLine;
 /// Fans out newly stored activities to the WebSocket streams open on a conversation (several
 /// browser tabs may listen at once). Listeners on this instance get them directly; with several
 /// instances the <see cref="IActivityBackplane"/> (Redis) carries them to the streams open elsewhere.
+/// A conversation is in the table only while a stream listens to it.
 /// </summary>
 internal sealed class ConversationHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<StoredActivity>>> _listeners = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private readonly IActivityBackplane _backplane;
 
     public ConversationHub(IActivityBackplane backplane)
@@ -20,16 +22,25 @@ internal sealed class ConversationHub
         backplane.Received += DeliverLocally;
     }
 
+    /// <summary>Conversations with at least one open stream.</summary>
+    public int Count => _listeners.Count;
+
     public Subscription Subscribe(string conversationId)
     {
         var channel = Channel.CreateBounded<StoredActivity>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
         var id = Guid.NewGuid();
-        _listeners.GetOrAdd(conversationId, _ => new ConcurrentDictionary<Guid, Channel<StoredActivity>>())[id] = channel;
+        lock (_gate)
+        {
+            _listeners.GetOrAdd(conversationId, _ => new ConcurrentDictionary<Guid, Channel<StoredActivity>>())[id] = channel;
+        }
         return new Subscription(channel.Reader, () =>
         {
-            if (_listeners.TryGetValue(conversationId, out var listeners))
+            lock (_gate)
             {
-                listeners.TryRemove(id, out _);
+                if (_listeners.TryGetValue(conversationId, out var listeners) && listeners.TryRemove(id, out _) && listeners.IsEmpty)
+                {
+                    _listeners.TryRemove(conversationId, out _);
+                }
             }
         });
     }

@@ -28,19 +28,24 @@ internal static class DirectLineEndpoints
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapPost("/conversations/{conversationId}/upload", DirectLineUploads.UploadAsync);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
-        group.MapGet("/attachments/{conversationId}/{fileName}", DirectLineUploads.DownloadAsync);
         group.MapGet("/session/getsessionid", () => Results.Json(new { sessionId = "" }));
         return app;
     }
 
-    private static async Task<IResult> CreateWebsiteTokenAsync(HttpRequest request, DirectLineService directLine, CancellationToken cancellationToken)
+    /// <summary>
+    /// The website's token endpoint: a new conversation and user id chosen by the bot. Only a caller with the
+    /// Direct Line secret may name the user (a resident could otherwise join another resident's user id and so
+    /// their data export); without it a requested id is ignored.
+    /// </summary>
+    private static async Task<IResult> CreateWebsiteTokenAsync(HttpContext context, DirectLineAuth auth, DirectLineService directLine, CancellationToken cancellationToken)
     {
-        var body = await ReadOptionalBodyAsync(request, cancellationToken);
+        var body = await ReadOptionalBodyAsync(context.Request, cancellationToken);
         if (body.Error is not null)
         {
             return body.Error;
         }
-        var conversation = await directLine.CreateConversationAsync(body.Value?.User?.Id, cancellationToken);
+        var bySecret = context.Request.Headers.Authorization.Count > 0 && auth.Authenticate(context).Caller is { IsSecret: true };
+        var conversation = await directLine.CreateConversationAsync(bySecret ? body.Value?.User?.Id : null, cancellationToken);
         return Results.Json(new { token = conversation.Token, conversationId = conversation.ConversationId, expires_in = conversation.ExpiresIn });
     }
 
@@ -137,12 +142,19 @@ internal static class DirectLineEndpoints
         }
     }
 
-    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineAuth auth, DirectLineService directLine, IConversationStore store, ILogger<DirectLineService> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> PostActivityAsync(
+        string conversationId, HttpContext context, DirectLineAuth auth, DirectLineService directLine, IConversationStore store,
+        DirectLineActivityLimit limit, ILogger<DirectLineService> logger, CancellationToken cancellationToken)
     {
         var (conversation, error) = await AuthorizeAsync(context, conversationId, auth, store, cancellationToken);
         if (conversation is null)
         {
             return error!;
+        }
+        if (await limit.CountAsync(context, conversation.Id, cancellationToken) is { } tooMany)
+        {
+            DirectLineLog.Rejected(logger, "TooManyRequests", conversation.Id);
+            return tooMany;
         }
         var (activity, problem) = await ReadActivityAsync(context.Request, cancellationToken);
         if (activity is null)
@@ -230,13 +242,21 @@ internal static class DirectLineEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxActivityBytes)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return (null, DirectLineErrors.TooLarge(MaxActivityBytes));
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxActivityBytes)
+                {
+                    return (null, DirectLineErrors.TooLarge(MaxActivityBytes));
+                }
             }
+        }
+        catch (BadHttpRequestException)
+        {
+            // The client sent less than it announced, or broke the chunked encoding: its mistake, not ours.
+            return (null, DirectLineErrors.BadArgument("The request body is incomplete."));
         }
         try
         {

@@ -16,6 +16,7 @@ internal sealed class MessengerChannel(
     ConversationLocks locks,
     TurnProcessor turns,
     MessengerOutbox outbox,
+    MessengerPhotos photos,
     ILogger<MessengerChannel> logger)
 {
     public const string ChannelId = "facebook";
@@ -59,6 +60,10 @@ internal sealed class MessengerChannel(
     private async Task<TurnInput> ReceiveAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = item.Event.ConversationId;
+        // Photos are fetched from Meta's CDN and stored before the activity is, so the log has our own links.
+        // (An event processed again after a crash fetches them again; the log keeps the first copy's links,
+        // and the spare copy goes with the conversation's uploads at retention.)
+        activity = await photos.StoreAsync(activity, conversationId, item.Event.SenderId, cancellationToken);
         var received = await store.ReceiveAsync(conversationId, "messenger:" + item.Event.Key, null, (sequence, timestamp) => activity with
         {
             Id = activity.Id ?? ActivityId(conversationId, sequence),

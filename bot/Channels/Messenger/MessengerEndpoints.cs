@@ -25,6 +25,8 @@ internal static class MessengerEndpoints
         }
         services.AddHttpClient<MessengerGraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddStore<IMessengerInbox, SqliteMessengerInbox, PostgresMessengerInbox>(store);
+        services.AddHttpClient(MessengerPhotos.ClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<MessengerPhotos>();
         services.AddSingleton<MessengerReplyWindows>();
         services.AddSingleton<IReplyWindowSource>(sp => sp.GetRequiredService<MessengerReplyWindows>());
         services.AddSingleton<MessengerOutbox>();

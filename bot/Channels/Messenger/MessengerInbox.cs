@@ -8,12 +8,17 @@ internal sealed record InboxItem(long Seq, MessengerEvent Event, int Attempts);
 
 /// <summary>
 /// The durable inbox of webhook events: written before Meta gets its 200, so an acknowledged event
-/// survives a crash; unique by event key, so a redelivery is stored once. Also keeps when each
-/// resident last wrote, for the 24-hour window. SQLite or PostgreSQL.
+/// survives a crash; unique by event key, so a redelivery is stored once. Processed events are
+/// forgotten after a while (30 days); an event older than <see cref="MessengerInboxRules.MaxEventAge"/>
+/// by Meta's own timestamp is never taken, so a delivery replayed after its key was forgotten is not
+/// answered twice. Also keeps when each resident last wrote, for the 24-hour window. SQLite or PostgreSQL.
 /// </summary>
 internal interface IMessengerInbox
 {
-    /// <summary>Stores the events of one delivery in one transaction; returns how many were new (not redeliveries).</summary>
+    /// <summary>
+    /// Stores the events of one delivery in one transaction; returns how many were new (not redeliveries,
+    /// not older than <see cref="MessengerInboxRules.MaxEventAge"/>).
+    /// </summary>
     Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken);
 
     /// <summary>Unprocessed events, oldest first (by Meta's timestamp, then arrival); of one conversation when given.</summary>
@@ -21,26 +26,38 @@ internal interface IMessengerInbox
 
     Task MarkDoneAsync(long seq, CancellationToken cancellationToken);
 
-    /// <summary>Counts a failed attempt; after <see cref="SqliteMessengerInbox.MaxAttempts"/> the event is given up (true).</summary>
+    /// <summary>Counts a failed attempt; after <see cref="MessengerInboxRules.MaxAttempts"/> the event is given up (true).</summary>
     Task<bool> MarkFailedAsync(long seq, CancellationToken cancellationToken);
 
     /// <summary>When the resident last wrote to the page, if ever.</summary>
     Task<DateTimeOffset?> LastResidentMessageAsync(string conversationId, CancellationToken cancellationToken);
 }
 
+/// <summary>What both inboxes keep to: attempts, how long processed keys are kept, how old an event may be.</summary>
+internal static class MessengerInboxRules
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan KeepDone = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Nothing can be sent to a resident more than 7 days after their message (the human-agent tag), so older
+    /// events are replays; and they must be younger than the shortest time a processed key is kept.
+    /// </summary>
+    public static TimeSpan MaxEventAge(Privacy.PrivacyOptions privacy) => TimeSpan.FromDays(Math.Clamp(privacy.RetentionDays, 1, 7));
+}
+
 /// <summary>The inbox in the embedded SQLite database.</summary>
 internal sealed class SqliteMessengerInbox : IMessengerInbox
 {
-    public const int MaxAttempts = 5;
-    private static readonly TimeSpan KeepDone = TimeSpan.FromDays(30);
-
     private readonly BotDatabase _database;
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _maxEventAge;
 
-    public SqliteMessengerInbox(BotDatabase database, TimeProvider clock)
+    public SqliteMessengerInbox(BotDatabase database, TimeProvider clock, Privacy.PrivacyOptions privacy)
     {
         _database = database;
         _clock = clock;
+        _maxEventAge = MessengerInboxRules.MaxEventAge(privacy);
         using var connection = database.OpenWrite();
         BotDatabase.Execute(connection, """
             CREATE TABLE IF NOT EXISTS messenger_inbox (
@@ -67,18 +84,23 @@ internal sealed class SqliteMessengerInbox : IMessengerInbox
             """);
         using var purge = connection.CreateCommand();
         purge.CommandText = "DELETE FROM messenger_inbox WHERE state <> 'pending' AND done_at < $before";
-        purge.Parameters.AddWithValue("$before", BotDatabase.Timestamp(clock.GetUtcNow() - KeepDone));
+        purge.Parameters.AddWithValue("$before", BotDatabase.Timestamp(clock.GetUtcNow() - MessengerInboxRules.KeepDone));
         purge.ExecuteNonQuery();
     }
 
     public Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        var oldest = (now - _maxEventAge).ToUnixTimeMilliseconds();
         using var connection = _database.OpenWrite();
         using var transaction = connection.BeginTransaction();
         var added = 0;
         foreach (var item in events)
         {
+            if (item.Timestamp > 0 && item.Timestamp < oldest)
+            {
+                continue;
+            }
             var timestamp = item.Timestamp > 0 ? item.Timestamp : now.ToUnixTimeMilliseconds();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -154,7 +176,7 @@ internal sealed class SqliteMessengerInbox : IMessengerInbox
             """;
         command.Parameters.AddWithValue("$seq", seq);
         command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(_clock.GetUtcNow()));
-        command.Parameters.AddWithValue("$max", MaxAttempts);
+        command.Parameters.AddWithValue("$max", MessengerInboxRules.MaxAttempts);
         command.ExecuteNonQuery();
         return Task.FromResult(State(connection, seq) == "failed");
     }

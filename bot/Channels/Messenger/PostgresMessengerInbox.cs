@@ -6,16 +6,33 @@ namespace Bot.Channels.Messenger;
 /// The Messenger inbox in PostgreSQL, shared by every instance: whichever instance acknowledged an
 /// event, any instance's worker can process it (one at a time per conversation, see <see cref="MessengerWorker"/>).
 /// </summary>
-internal sealed class PostgresMessengerInbox(PostgresDatabase database, TimeProvider clock) : IMessengerInbox
+internal sealed class PostgresMessengerInbox : IMessengerInbox
 {
+    private readonly PostgresDatabase _database;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _maxEventAge;
+
+    public PostgresMessengerInbox(PostgresDatabase database, TimeProvider clock, Privacy.PrivacyOptions privacy)
+    {
+        _database = database;
+        _clock = clock;
+        _maxEventAge = MessengerInboxRules.MaxEventAge(privacy);
+        database.Execute("DELETE FROM messenger_inbox WHERE state <> 'pending' AND done_at < $1", clock.GetUtcNow() - MessengerInboxRules.KeepDone);
+    }
+
     public async Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
+        var oldest = (now - _maxEventAge).ToUnixTimeMilliseconds();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var added = 0;
         foreach (var item in events)
         {
+            if (item.Timestamp > 0 && item.Timestamp < oldest)
+            {
+                continue;
+            }
             var timestamp = item.Timestamp > 0 ? item.Timestamp : now.ToUnixTimeMilliseconds();
             await using var insert = PostgresDatabase.Command(connection, """
                 INSERT INTO messenger_inbox (event_key, kind, page_id, sender_id, timestamp, json, received_at)
@@ -37,7 +54,7 @@ internal sealed class PostgresMessengerInbox(PostgresDatabase database, TimeProv
     }
 
     public async Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, string? conversationId, CancellationToken cancellationToken) =>
-        await database.QueryAsync($"""
+        await _database.QueryAsync($"""
             SELECT seq, event_key, kind, page_id, sender_id, timestamp, json, attempts FROM messenger_inbox
             WHERE state = 'pending' {(conversationId is null ? "" : "AND sender_id || '-' || page_id = $2")}
             ORDER BY timestamp, seq LIMIT $1
@@ -46,18 +63,18 @@ internal sealed class PostgresMessengerInbox(PostgresDatabase database, TimeProv
             cancellationToken, conversationId is null ? [limit] : [limit, conversationId]);
 
     public Task MarkDoneAsync(long seq, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("UPDATE messenger_inbox SET state = 'done', done_at = $2 WHERE seq = $1", cancellationToken, seq, clock.GetUtcNow());
+        _database.ExecuteAsync("UPDATE messenger_inbox SET state = 'done', done_at = $2 WHERE seq = $1", cancellationToken, seq, _clock.GetUtcNow());
 
     public async Task<bool> MarkFailedAsync(long seq, CancellationToken cancellationToken) =>
-        await database.ScalarAsync<string>("""
+        await _database.ScalarAsync<string>("""
             UPDATE messenger_inbox SET attempts = attempts + 1,
                 state = CASE WHEN attempts + 1 >= $2 THEN 'failed' ELSE state END,
                 done_at = CASE WHEN attempts + 1 >= $2 THEN $3 ELSE done_at END
             WHERE seq = $1 RETURNING state
-            """, cancellationToken, seq, SqliteMessengerInbox.MaxAttempts, clock.GetUtcNow()) == "failed";
+            """, cancellationToken, seq, MessengerInboxRules.MaxAttempts, _clock.GetUtcNow()) == "failed";
 
     public async Task<DateTimeOffset?> LastResidentMessageAsync(string conversationId, CancellationToken cancellationToken) =>
-        await database.ScalarAsync<long?>("SELECT last_message_ms FROM messenger_residents WHERE conversation_id = $1", cancellationToken, conversationId) is { } ms
+        await _database.ScalarAsync<long?>("SELECT last_message_ms FROM messenger_residents WHERE conversation_id = $1", cancellationToken, conversationId) is { } ms
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
 }

@@ -39,6 +39,14 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         return command;
     }
 
+    /// <summary>For constructors and start-up work, which cannot await.</summary>
+    public int Execute(string sql, params object?[] args)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, args);
+        return command.ExecuteNonQuery();
+    }
+
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] args)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -220,6 +220,10 @@ internal static class PostgresSchema
                 created_at timestamptz NOT NULL
             );
             """),
+        (3, "alerts' English text, fault reports' receipt code", """
+            ALTER TABLE crisis_alerts ADD COLUMN text_en text NULL;
+            ALTER TABLE fault_reports ADD COLUMN access_code text NULL;
+            """),
     ];
 
     /// <summary>Creates or brings the schema up to date; safe when several instances run it at once.</summary>

@@ -73,7 +73,7 @@ internal sealed class RedisGuidePresence(IConnectionMultiplexer redis, TimeProvi
         return (await AllAsync()).Where(g => GuidePresence.IsGone(g, grace, now)).ToList();
     }
 
-    private async Task<List<GuideStatus>> AllAsync()
+    public async Task<IReadOnlyList<GuideStatus>> AllAsync()
     {
         var names = await Db.SetMembersAsync(Guides);
         var guides = new List<GuideStatus>();

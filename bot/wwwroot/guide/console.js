@@ -1,26 +1,30 @@
 // The service-guide console: a client of the guide API (/api/guide) and the guide hub (/guide/hub).
 // Everything a resident wrote is put on the page with textContent only, never parsed as HTML.
-(function () {
-  'use strict';
+// Parts live in small modules under js/: the API, DOM helpers, the summary, the transcript, answering
+// left messages, saved replies, notifications, the case history and keyboard shortcuts.
+import { el, shorten, timeEl, duration, languageName, channelName, percent } from './js/dom.js';
+import { api, caseUrl, describe, AuthError, isLeaving } from './js/api.js';
+import { renderSummary, promiseEl, dueText } from './js/summary.js';
+import { lineEl } from './js/transcript.js';
+import { buildFollowUp, emailsEl } from './js/followup.js';
+import { buildReplies, expand, loadReplies } from './js/replies.js';
+import { notificationControls, notifyNewCase } from './js/notify.js';
+import { buildHistory } from './js/history.js';
+import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js';
 
-  const LOGIN_URL = '/guide/login?returnUrl=/guide/';
+{
+
   const RECONNECT_DELAYS = [0, 2000, 5000, 10000, 20000, 30000];
   const TYPING_INTERVAL = 3000;
   const RESIDENT_TYPING_SHOWN = 3000;
   const MAX_TEXT = 5000;
   const RESOLUTIONS = ['besvarad', 'hänvisad', 'felanmälan skapad', 'ej löst', 'spam'];
-  const LANGUAGES = { sv: 'svenska', en: 'engelska', ar: 'arabiska', fi: 'finska', so: 'somaliska', fa: 'persiska', pl: 'polska', es: 'spanska', de: 'tyska' };
-  const CHANNELS = { directline: 'webbchatt', webchat: 'webbchatt', messenger: 'Messenger', facebook: 'Messenger', msteams: 'Teams', emulator: 'emulator', test: 'test' };
   const STATUSES = { queued: 'i kö', active: 'pågår', message: 'meddelande att besvara', closed: 'avslutat' };
-  const OUTCOMES = {
-    answer: 'svarade', clarify: 'erbjöd val', fallback: 'kunde inte svara', handoff: 'erbjöd vägledare',
-    smalltalk: 'småprat', emergency: 'hänvisade till 112', form: 'formulär', relay: 'vidarebefordrat',
-  };
-  const DETAIL_KINDS = { personnummer: 'Personnummer', telefon: 'Telefon', referensnummer: 'Referensnummer', adress: 'Adress', plats: 'Plats', datum: 'Datum', 'e-post': 'E-post' };
   const EVENT_KINDS = {
     created: 'Skapat', claimed: 'Taget', 'taken-over': 'Övertaget', 'resident-message': 'Meddelande från invånaren',
     'guide-message': 'Svar från vägledare', transferred: 'Flyttat', closed: 'Avslutat', rated: 'Betygsatt',
-    released: 'Tillbaka i kön', 'queue-timeout': 'Ingen tog ärendet i tid',
+    released: 'Tillbaka i kön', 'queue-timeout': 'Ingen tog ärendet i tid', 'left-queue': 'Invånaren lämnade kön',
+    'email-queued': 'E-post sparad för utskick', 'email-sent': 'E-post skickad', 'called-back': 'Ringt upp', reopened: 'Öppnat igen',
   };
 
   const $ = (id) => document.getElementById(id);
@@ -50,73 +54,8 @@
 
   // ---------------------------------------------------------------- DOM helpers
 
-  /** Creates an element; children are nodes or strings (strings become text nodes). */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    if (attrs) {
-      for (const [key, value] of Object.entries(attrs)) {
-        if (value === null || value === undefined || value === false) {
-          continue;
-        }
-        if (key === 'class') {
-          node.className = value;
-        } else if (key.startsWith('on') && typeof value === 'function') {
-          node.addEventListener(key.slice(2), value);
-        } else if (value === true) {
-          node.setAttribute(key, '');
-        } else {
-          node.setAttribute(key, String(value));
-        }
-      }
-    }
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) {
-        continue;
-      }
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
-
-  function shorten(text, max) {
-    const flat = String(text || '').replace(/\s+/g, ' ').trim();
-    return flat.length > max ? flat.slice(0, max - 1).trimEnd() + '…' : flat;
-  }
-
-  const timeFormat = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' });
-  const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' });
-  const dayFormat = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Stockholm' });
-
-  function formatTime(value) {
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      return '';
-    }
-    return dayFormat.format(date) === dayFormat.format(new Date()) ? timeFormat.format(date) : dateTimeFormat.format(date);
-  }
-
-  function timeEl(value) {
-    return el('time', { datetime: value || null }, formatTime(value));
-  }
-
   function minutes(seconds) {
     return Math.max(0, Math.floor(seconds / 60)) + ' min';
-  }
-
-  function languageName(code) {
-    return LANGUAGES[code] || code || 'okänt språk';
-  }
-
-  function channelName(code) {
-    return CHANNELS[String(code || '').toLowerCase()] || code || 'okänd kanal';
-  }
-
-  function percent(value) {
-    const number = Number(value);
-    if (!Number.isFinite(number)) {
-      return '';
-    }
-    return Math.round(number <= 1 ? number * 100 : number) + '\u00a0%';
   }
 
   function isMine(item) {
@@ -140,6 +79,9 @@
 
   function tickWaits() {
     const now = Date.now();
+    for (const span of document.querySelectorAll('.due[data-due]')) {
+      dueText(span, (Date.parse(span.dataset.due) - now) / 1000);
+    }
     for (const span of document.querySelectorAll('.wait[data-live]')) {
       const seconds = Number(span.dataset.base) + (now - Number(span.dataset.at)) / 1000;
       const text = span.dataset.prefix + minutes(seconds);
@@ -181,67 +123,6 @@
       view.title.focus();
     }
   }
-
-  function describe(error, what) {
-    if (error instanceof AuthError) {
-      return null;
-    }
-    switch (error.status) {
-      case 0: return `${what} misslyckades: servern svarar inte. Försök igen om en stund.`;
-      case 403: return `${what} nekades av servern.`;
-      case 404: return `${what} gick inte: ärendet finns inte.`;
-      case 409: return `${what} gick inte: ärendet hanteras av någon annan eller är avslutat.`;
-      default: return `${what} misslyckades (fel ${error.status}${error.detail ? ': ' + error.detail : ''}).`;
-    }
-  }
-
-  // ---------------------------------------------------------------- the guide API
-
-  class AuthError extends Error { }
-  class ApiError extends Error {
-    constructor(status, detail) {
-      super(detail || 'HTTP ' + status);
-      this.status = status;
-      this.detail = detail;
-    }
-  }
-
-  let leaving = false;
-  function toLogin() {
-    if (!leaving) {
-      leaving = true;
-      window.location.assign(LOGIN_URL);
-    }
-  }
-
-  async function api(method, path, body) {
-    const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-    if (method !== 'GET') {
-      init.headers['X-Requested-With'] = 'guide-console';
-      if (body !== undefined) {
-        init.headers['Content-Type'] = 'application/json';
-        init.body = JSON.stringify(body);
-      }
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch {
-      throw new ApiError(0, null);
-    }
-    if (response.status === 401 || (response.redirected && new URL(response.url).pathname.toLowerCase().startsWith('/guide/login'))) {
-      toLogin();
-      throw new AuthError('Inte inloggad');
-    }
-    const type = response.headers.get('Content-Type') || '';
-    const data = response.status !== 204 && type.includes('json') ? await response.json().catch(() => null) : null;
-    if (!response.ok) {
-      throw new ApiError(response.status, data && (data.detail || data.title));
-    }
-    return data;
-  }
-
-  const caseUrl = (id) => '/api/guide/cases/' + encodeURIComponent(id);
 
   // ---------------------------------------------------------------- ready / away
 
@@ -414,16 +295,21 @@
 
   function caseItem(item, key) {
     const summary = item.summary || {};
+    const late = item.message && !item.message.answeredAt && item.message.overdue;
     const button = el('button', {
       type: 'button',
-      class: 'case-item',
+      class: 'case-item' + (late ? ' case-late' : ''),
       'data-case-id': item.id,
       'aria-current': item.id === state.openId ? 'true' : null,
       onclick: () => openCase(item.id, true),
     });
-    button.append(el('span', { class: 'ci-question' }, shorten(summary.question || '(ingen fråga)', 100)));
+    // The reason and the latest question, not every message joined.
+    button.append(el('span', { class: 'ci-question' }, shorten(summary.title || summary.question || '(ingen fråga)', 100)));
     button.append(el('span', { class: 'ci-meta' },
-      languageName(summary.language), ' · ', channelName(item.channel || summary.channel), ' · ', waitEl(item)));
+      item.id, ' · ', languageName(summary.language), ' · ', channelName(item.channel || summary.channel), ' · ', waitEl(item)));
+    if (item.message) {
+      button.append(el('span', { class: 'ci-due' }, promiseEl(item)));
+    }
     if (key === 'others') {
       button.append(el('span', { class: 'ci-owner' }, 'Hanteras av ' + (item.claimedByName || item.claimedBy || 'okänd')));
     }
@@ -520,6 +406,9 @@
     if (item.status === 'closed') {
       return 'closed';
     }
+    if (item.status === 'message') {
+      return 'message';
+    }
     if (isMine(item)) {
       return 'mine';
     }
@@ -543,6 +432,7 @@
     const transcript = el('ol', { id: 'transcript', class: 'transcript' });
     const scroller = el('div', { class: 'transcript-scroll', tabindex: '0', role: 'region', 'aria-label': 'Samtalets meddelanden' }, transcript);
     const typing = el('p', { class: 'typing', hidden: true }, 'Invånaren skriver…');
+    const emails = el('div', { class: 'emails-slot' });
     const replySlot = el('div', { class: 'reply-slot' });
     const toolsSlot = el('div', { class: 'tools-slot' });
     const notesList = el('div', { class: 'notes-list' });
@@ -555,7 +445,7 @@
         summary,
         el('section', { class: 'panel conversation', 'aria-labelledby': 'transcript-heading' },
           el('h3', { id: 'transcript-heading' }, 'Samtal'),
-          scroller, typing, replySlot)),
+          scroller, typing, emails, replySlot)),
       el('div', { class: 'case-tools' },
         toolsSlot,
         el('section', { class: 'panel notes', 'aria-labelledby': 'notes-heading' },
@@ -565,7 +455,7 @@
           el('details', null, eventsSummary, eventsList))));
     view = {
       id: item.id, root, title, status, claimSlot, summary, transcript, scroller, typing, replySlot, toolsSlot,
-      notesList, eventsList, eventsSummary, modeKey: null, confirmed: 0, typingTimer: null,
+      notesList, eventsList, eventsSummary, emails, modeKey: null, confirmed: 0, typingTimer: null,
     };
     dom.caseView.replaceChildren(root);
     dom.caseView.scrollTop = 0;
@@ -581,7 +471,8 @@
       el('span', { class: 'tag' }, 'Status: ' + (STATUSES[item.status] || item.status)), ' ',
       el('span', { class: 'tag' }, 'Grupp: ' + (item.group || '–')), ' ',
       el('span', { class: 'tag' }, 'Skapat ', timeEl(item.createdAt)));
-    renderSummary(item, summary);
+    renderSummary(view.summary, item, { waitEl, replyWindowEl });
+    view.emails.replaceChildren(...[emailsEl(item.emails)].filter(Boolean));
     renderTranscript(item.transcript || []);
     renderNotes(item.notes || []);
     renderEvents(item.events || []);
@@ -611,62 +502,7 @@
     }
   }
 
-  function renderSummary(item, summary) {
-    const facts = el('dl', { class: 'facts' });
-    const fact = (term, ...value) => facts.append(el('div', null, el('dt', null, term), el('dd', null, ...value)));
-    fact('Anledning', summary.reason || '–');
-    fact('Ämne', summary.topic || '–');
-    fact('Språk', languageName(summary.language));
-    fact('Kanal', channelName(item.channel || summary.channel));
-    if (item.replyWindow) {
-      fact('Svarsfönster', replyWindowEl(item.replyWindow));
-    }
-    fact('Väntetid', waitEl(item, item.status === 'queued' || item.status === 'message' ? 'har väntat ' : 'väntade '));
-    if (item.claimedByName || item.claimedBy) {
-      fact('Vägledare', item.claimedByName || item.claimedBy);
-    }
-    if (item.status === 'closed') {
-      fact('Avslutat', timeEl(item.closedAt), item.resolution ? ` – ${item.resolution}` : '');
-    }
-    if (item.rating) {
-      fact('Betyg', `${item.rating} av 5`);
-    }
-
-    const details = summary.details || [];
-    const detailBlock = details.length
-      ? el('ul', { class: 'details' }, ...details.map((d) => el('li', null,
-        el('span', { class: 'detail-kind' }, (DETAIL_KINDS[d.kind] || d.kind || 'Uppgift') + ': '), d.value || '')))
-      : el('p', { class: 'muted' }, 'Inga uppgifter hittades i samtalet.');
-
-    const answers = summary.botAnswers || [];
-    const answerBlock = answers.length
-      ? el('ol', { class: 'bot-answers' }, ...answers.map((a) => el('li', null,
-        el('span', { class: 'ba-question' }, `”${a.question || ''}”`), ' → ',
-        a.answerTitle ? el('span', { class: 'ba-answer' }, a.answerTitle) : el('span', { class: 'ba-answer muted' }, 'inget svar ur kunskapsbanken'),
-        ' ', el('span', { class: 'ba-meta' }, `(${OUTCOMES[a.outcome] || a.outcome || 'okänt'}, säkerhet ${percent(a.confidence)})`))))
-      : el('p', { class: 'muted' }, 'Chattboten gav inga svar.');
-
-    view.summary.replaceChildren(
-      el('h3', { id: 'summary-heading' }, 'Sammanfattning'),
-      el('p', { class: 'summary-question' }, el('span', { class: 'label' }, 'Fråga: '), summary.question || '(ingen fråga)'),
-      facts,
-      el('h4', null, 'Uppgifter från invånaren'),
-      detailBlock,
-      el('h4', null, 'Chattbotens svar'),
-      answerBlock);
-  }
-
   // ---------------------------------------------------------------- transcript
-
-  function lineEl(line, live) {
-    const role = line.role === 'resident' || line.role === 'guide' ? line.role : 'bot';
-    const sender = role === 'resident' ? 'Invånaren'
-      : role === 'bot' ? 'Chattboten'
-        : `${line.from || 'Vägledare'} (vägledare)`;
-    return el('li', { class: `line line-${role}${live ? ' line-pending' : ''}` },
-      el('p', { class: 'line-head' }, el('span', { class: 'sender' }, sender), ' ', timeEl(line.timestamp)),
-      el('p', { class: 'line-text' }, line.text || ''));
-  }
 
   function nearBottom() {
     const s = view.scroller;
@@ -735,8 +571,12 @@
     const slot = view.claimSlot;
     slot.replaceChildren();
     if (mode === 'closed') {
-      slot.append(el('p', { class: 'owner' }, `Ärendet är avslutat${item.resolution ? ' (' + item.resolution + ')' : ''}.`));
+      slot.append(el('p', { class: 'owner' }, `Ärendet är avslutat${item.resolution ? ' (' + item.resolution + ')' : ''}.`),
+        el('button', { type: 'button', id: 'reopen', class: 'btn', onclick: reopen }, 'Öppna igen'));
       return;
+    }
+    if (mode === 'message') {
+      slot.append(el('p', { class: 'owner' }, item.claimedByName ? `Meddelande att besvara – ${item.claimedByName} följer upp.` : 'Meddelande att besvara: svara via e-post eller ring upp.'));
     }
     if (mode === 'mine') {
       slot.append(el('p', { class: 'owner owner-mine' }, 'Du hanterar ärendet.'));
@@ -752,7 +592,9 @@
     const slot = view.replySlot;
     slot.replaceChildren();
     if (mode !== 'mine') {
-      if (mode !== 'closed') {
+      if (mode === 'message') {
+        slot.append(el('p', { class: 'muted hint' }, 'Invånaren lämnade ett meddelande: svara via e-post eller ring upp under ”Svara invånaren”. Ta ärendet om invånaren fortfarande är kvar i chatten.'));
+      } else if (mode !== 'closed') {
         slot.append(el('p', { class: 'muted hint' }, 'Ta ärendet för att kunna svara invånaren.'));
       }
       return;
@@ -771,6 +613,17 @@
       guideTyping(id, reply.value);
     });
     reply.addEventListener('keydown', (event) => {
+      // "/shortcut" then Tab or Enter inserts a saved reply.
+      if ((event.key === 'Tab' || event.key === 'Enter') && !event.shiftKey && !event.isComposing) {
+        const expanded = expand(reply.value, item.group);
+        if (expanded !== null) {
+          event.preventDefault();
+          reply.value = expanded;
+          state.drafts.set(id, reply.value);
+          announce('Sparat svar infogat.');
+          return;
+        }
+      }
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.ctrlKey && !event.altKey && !event.metaKey) {
         event.preventDefault();
         send();
@@ -780,7 +633,7 @@
       el('label', { for: 'reply', class: 'label-block' }, 'Svar till invånaren'),
       reply,
       el('div', { class: 'row' },
-        el('p', { id: 'reply-hint', class: 'hint' }, 'Enter skickar, Shift+Enter ger ny rad.'),
+        el('p', { id: 'reply-hint', class: 'hint' }, 'Enter skickar, Shift+Enter ger ny rad, /kortkommando och Tab infogar ett sparat svar.'),
         el('button', { type: 'submit', id: 'send', class: 'btn btn-primary' }, 'Skicka')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -792,10 +645,13 @@
   function renderTools(item, mode) {
     const slot = view.toolsSlot;
     slot.replaceChildren();
-    if (mode !== 'mine') {
-      return;
+    const context = { announce, showError, refresh: scheduleOpen, insert: insertText, groups: state.groups };
+    if (mode === 'message') {
+      slot.append(buildFollowUp(item, context), buildTransfer(item), buildClose(item));
+    } else if (mode === 'mine') {
+      slot.append(buildReplies(item, context), buildKnowledge(), buildTransfer(item), buildClose(item));
     }
-    slot.append(buildKnowledge(), buildTransfer(item), buildClose());
+    markShortcuts(view.root);
   }
 
   function guideTyping(id, text) {
@@ -899,22 +755,36 @@
     const select = el('select', { id: 'transfer-group', class: 'input' },
       el('option', { value: '' }, 'Välj grupp'),
       ...state.groups.filter((g) => g !== item.group).map((g) => el('option', { value: g }, g)));
+    const guide = el('select', { id: 'transfer-guide', class: 'input' }, el('option', { value: '' }, 'Ingen särskild vägledare'));
+    api('GET', '/api/guide/guides').then((guides) => {
+      for (const g of guides || []) {
+        if (state.me && g.userName === state.me.userName) continue;
+        guide.append(el('option', { value: g.userName }, `${g.displayName}${g.ready ? '' : ' (borta)'}`));
+      }
+    }).catch(() => { /* the group choice still works */ });
+    const note = el('textarea', { id: 'transfer-note', class: 'input', rows: '2', maxlength: String(MAX_TEXT), 'aria-describedby': 'transfer-hint' });
     const form = el('form', { class: 'stack', novalidate: true },
       el('label', { for: 'transfer-group', class: 'label-block' }, 'Till grupp'),
       select,
+      el('label', { for: 'transfer-guide', class: 'label-block' }, 'Eller till vägledare'),
+      guide,
+      el('label', { for: 'transfer-note', class: 'label-block' }, 'Anteckning till den som tar över'),
+      el('p', { id: 'transfer-hint', class: 'hint' }, 'Syns bara för vägledare.'),
+      note,
       el('button', { type: 'submit', id: 'transfer', class: 'btn' }, 'Flytta ärendet'));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const group = select.value;
-      if (!group) {
-        showError('Välj en grupp att flytta ärendet till.');
+      if (!group && !guide.value) {
+        showError('Välj en grupp eller en vägledare att flytta ärendet till.');
         select.focus();
         return;
       }
       const id = state.openId;
       try {
-        const updated = await api('POST', caseUrl(id) + '/transfer', { group });
-        announce(`Ärendet är flyttat till ${group}.`);
+        const updated = await api('POST', caseUrl(id) + '/transfer', { group: group || null, guide: guide.value || null, note: note.value.trim() || null });
+        const to = guide.value ? guide.selectedOptions[0].textContent : group;
+        announce(`Ärendet är flyttat till ${to}.`);
         if (state.openId === id) {
           showCase(updated);
           view.title.focus();
@@ -928,10 +798,38 @@
       el('h3', { id: 'transfer-heading' }, 'Flytta ärendet'), form);
   }
 
-  function buildClose() {
+  async function reopen() {
+    const id = state.openId;
+    try {
+      const updated = await api('POST', caseUrl(id) + '/reopen');
+      announce('Ärendet är öppnat igen.');
+      if (state.openId === id) {
+        showCase(updated);
+        view.title.focus();
+      }
+      scheduleQueue();
+    } catch (error) {
+      showError(describe(error, 'Att öppna ärendet igen'));
+    }
+  }
+
+  /** Puts a text (a saved reply) at the end of the reply box. */
+  function insertText(text) {
+    const reply = $('reply');
+    if (!reply || !state.open) {
+      return;
+    }
+    reply.value = reply.value.trim() ? reply.value.replace(/\s+$/, '') + '\n\n' + text : text;
+    state.drafts.set(state.open.id, reply.value);
+    reply.focus();
+    reply.setSelectionRange(reply.value.length, reply.value.length);
+    announce('Svaret är infogat i svarsrutan.');
+  }
+
+  function buildClose(item) {
     const select = el('select', { id: 'resolution', class: 'input' },
       ...RESOLUTIONS.map((r) => el('option', { value: r }, r)));
-    const back = el('input', { type: 'checkbox', id: 'back-to-bot', checked: true });
+    const back = el('input', { type: 'checkbox', id: 'back-to-bot', checked: !item || item.status !== 'message' });
     const form = el('form', { class: 'stack', novalidate: true },
       el('label', { for: 'resolution', class: 'label-block' }, 'Kategori'),
       select,
@@ -1144,6 +1042,14 @@
       }
     });
     hub.on('residentMessage', onResidentMessage);
+    hub.on('caseCreated', (info) => info && notifyNewCase(info, state.me, (id) => openCase(id, true)));
+    hub.on('caseAssigned', (info) => {
+      if (info && state.me && info.guide === state.me.userName) {
+        announce(`Ärende ${info.caseId} har flyttats till dig.`);
+        notifyNewCase({ ...info, group: (state.me.groups || [])[0], status: 'active' }, state.me, (id) => openCase(id, true));
+        scheduleQueue();
+      }
+    });
     hub.on('residentTyping', (caseId) => {
       if (caseId === state.openId) {
         showResidentTyping();
@@ -1202,7 +1108,7 @@
 
   /** Keeps trying for as long as the page is open: the server may be restarting. */
   function scheduleStart() {
-    if (startTimer || leaving) {
+    if (startTimer || isLeaving()) {
       return;
     }
     startTimer = setTimeout(startHub, 5000 + Math.floor(Math.random() * 5000));
@@ -1258,6 +1164,10 @@
     dom.announcer = $('announcer');
     dom.error = $('error');
     dom.readyToggle.addEventListener('click', toggleReady);
+    $('notify-slot').replaceChildren(notificationControls(), shortcutHelp());
+    $('queue').append(buildHistory({ open: (id) => openCase(id, true), showError }));
+    installShortcuts();
+    loadReplies();
     setConnection('connecting');
     init();
   }
@@ -1301,4 +1211,4 @@
   } else {
     setup();
   }
-})();
+}

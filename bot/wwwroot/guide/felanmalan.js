@@ -28,7 +28,8 @@
     list.replaceChildren(...alerts.map((alert) => el('li', { 'data-id': alert.id },
       el('strong', {}, alert.text), ' ',
       el('span', { class: 'muted' }, '(' + (alert.topics.length ? alert.topics.join(', ') : 'alla ämnen') + ', till ' + time(alert.expiresAt) + ') '),
-      el('button', { type: 'button', class: 'btn btn-small btn-danger', onclick: () => removeAlert(alert.id) }, 'Ta bort'))));
+      alert.textEn ? el('span', { class: 'muted', lang: 'en' }, '(EN: ' + alert.textEn + ') ') : null,
+      el('button', { type: 'button', class: 'btn btn-small btn-danger', 'aria-label': 'Ta bort krismeddelandet: ' + alert.text, onclick: () => removeAlert(alert.id, alert.text) }, 'Ta bort'))));
     if (!alerts.length) list.replaceChildren(el('li', { class: 'muted' }, 'Inga aktiva krismeddelanden.'));
   }
 
@@ -38,7 +39,9 @@
       el('input', { type: 'checkbox', name: 'topic', value: topic, id: 'topic-' + i }), ' ' + topic)));
   }
 
-  async function removeAlert(id) {
+  async function removeAlert(id, text) {
+    // A live alert is on every resident's screen: removing it takes a deliberate second step.
+    if (!window.confirm(`Ta bort krismeddelandet?\n\n”${text}”\n\nDet slutar visas i chatten direkt.`)) return;
     try {
       await api('DELETE', '/api/alerts/' + encodeURIComponent(id));
       announce('Krismeddelandet är borttaget.');
@@ -48,22 +51,54 @@
     }
   }
 
+  function fieldError(id, message) {
+    const box = $(id + '-error');
+    box.textContent = message || '';
+    box.hidden = !message;
+    $(id).setAttribute('aria-invalid', message ? 'true' : 'false');
+  }
+
+  /** A day from now, in the form a datetime-local field takes (local time, minutes). */
+  function defaultExpiry() {
+    const at = new Date(Date.now() + 24 * 3600 * 1000);
+    at.setSeconds(0, 0);
+    return new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  }
+
+  /** The API's validation messages in Swedish. */
+  function swedish(message) {
+    if (/text is required/.test(message)) return 'Skriv en text.';
+    if (/longer than/.test(message)) return 'Texten får vara högst 500 tecken.';
+    if (/unknown topics/.test(message)) return 'Ett av ämnena finns inte längre. Ladda om sidan.';
+    if (/expiresAt/.test(message)) return 'Välj en tid i framtiden för när meddelandet slutar gälla.';
+    if (/control characters/.test(message)) return 'Texten innehåller otillåtna tecken.';
+    return message;
+  }
+
   async function postAlert(event) {
     event.preventDefault();
+    const text = $('alert-text').value.trim();
     const expires = $('alert-expires').value;
+    fieldError('alert-text', text ? '' : 'Skriv texten som ska visas för invånarna.');
+    fieldError('alert-expires', !expires ? 'Välj när meddelandet slutar gälla.' : new Date(expires) <= new Date() ? 'Tiden har redan passerat: välj en tid i framtiden.' : '');
+    if (!text) return $('alert-text').focus();
+    if (!expires || new Date(expires) <= new Date()) return $('alert-expires').focus();
     const body = {
-      text: $('alert-text').value,
+      text,
+      textEn: $('alert-text-en').value.trim() || null,
       topics: [...document.querySelectorAll('input[name=topic]:checked')].map((box) => box.value),
-      expiresAt: expires ? new Date(expires).toISOString() : null,
+      expiresAt: new Date(expires).toISOString(),
     };
     try {
       await api('POST', '/api/alerts', body);
       showError('');
       $('alert-form').reset();
+      $('alert-expires').value = defaultExpiry();
+      $('alert-saved').textContent = 'Sparat – krismeddelandet visas nu i chatten.';
       announce('Krismeddelandet är publicerat.');
       await loadAlerts();
     } catch (error) {
-      showError(error.message);
+      showError('Kunde inte publicera krismeddelandet: ' + swedish(error.message));
     }
   }
 
@@ -75,22 +110,28 @@
     const comment = el('input', { type: 'text', maxlength: '2000', 'aria-label': 'Kommentar till invånaren för ' + report.reference, placeholder: 'Kommentar (visas för invånaren)' });
     comment.value = report.statusComment || '';
     const save = el('button', { type: 'button', class: 'btn btn-small' }, 'Spara');
+    const saved = el('span', { class: 'saved', role: 'status' });
     save.addEventListener('click', async () => {
       try {
         await api('POST', '/api/guide/faultreports/' + encodeURIComponent(report.reference) + '/status', { status: select.value, comment: comment.value });
         showError('');
         announce(report.reference + ': status sparad.');
         await loadReports();
+        const row = document.querySelector(`tr[data-reference="${CSS.escape(report.reference)}"] .saved`);
+        if (row) row.textContent = 'Sparat – invånaren har fått beskedet.';
       } catch (error) {
-        showError(error.message);
+        showError('Kunde inte spara statusen: ' + error.message);
       }
     });
-    return el('td', {}, el('div', { class: 'fr-status' }, select, comment, save));
+    return el('td', {}, el('div', { class: 'fr-status' }, select, comment, save, saved));
   }
 
   function photoCell(report) {
     if (!report.photoUrl || !/^https?:\/\//i.test(report.photoUrl)) return el('td', {}, '–');
-    return el('td', {}, el('a', { href: report.photoUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Visa bild'));
+    // A photo uploaded through the widget is served by the bot itself: shown as a thumbnail (same origin only).
+    const sameOrigin = new URL(report.photoUrl, location.href).origin === location.origin;
+    return el('td', {}, el('a', { href: report.photoUrl, target: '_blank', rel: 'noopener noreferrer' },
+      sameOrigin ? el('img', { class: 'fr-thumb', src: report.photoUrl, alt: 'Bild till ' + report.reference }) : null, 'Visa bild'));
   }
 
   async function loadReports() {
@@ -110,6 +151,7 @@
 
   async function start() {
     $('alert-form').addEventListener('submit', postAlert);
+    $('alert-expires').value = defaultExpiry();
     $('report-filter').addEventListener('change', () => loadReports().catch((error) => showError(error.message)));
     try {
       await Promise.all([loadTopics(), loadAlerts(), loadReports()]);

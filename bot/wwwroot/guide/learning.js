@@ -6,17 +6,21 @@
   const REASONS = { 'not-answered': 'kunde inte svara', clarified: 'erbjöd val', 'low-confidence': 'osäkert svar', 'not-helpful': 'svaret hjälpte inte' };
   let formCount = 0;
 
-  function entryChoice(name, entry, checked) {
+  // No entry is chosen for the guide: they read each candidate's answer and pick the right one.
+  function entryChoice(name, entry) {
     const id = `${name}-${entry.id}`;
+    const answer = entry.answer || null;
     return el('div', { class: 'entry-choice' },
-      el('input', { type: 'radio', name, id, value: entry.id, checked }),
-      el('label', { for: id }, entry.question, el('span', { class: 'muted' }, ` (${entry.topic || ''}, ${entry.id})`)));
+      el('input', { type: 'radio', name, id, value: entry.id, 'aria-describedby': answer ? id + '-answer' : null }),
+      el('div', null,
+        el('label', { for: id }, entry.question, el('span', { class: 'muted' }, ` (${entry.topic || ''}, ${entry.id})`)),
+        answer ? el('p', { id: id + '-answer', class: 'entry-answer' }, answer.length > 300 ? answer.slice(0, 299) + '…' : answer) : null));
   }
 
   function addForm(group) {
     const n = ++formCount;
     const name = `entry-${n}`;
-    const choices = el('div', null, group.suggestedEntries.map((e, i) => entryChoice(name, e, i === 0)));
+    const choices = el('div', null, group.suggestedEntries.map((e) => entryChoice(name, e)));
     const search = el('input', { class: 'input', type: 'search', id: `search-${n}`, value: group.example.replace(/\[[^\]]*\]/g, '').trim() });
     const text = el('input', { class: 'input', type: 'text', id: `text-${n}`, value: group.example, maxlength: 300, required: true });
     const result = el('p', { role: 'status' });
@@ -27,7 +31,7 @@
         const hits = await api('GET', '/api/guide/knowledge/search?q=' + encodeURIComponent(search.value));
         const known = new Set([...choices.querySelectorAll('input')].map((i) => i.value));
         for (const hit of hits.slice(0, 5)) {
-          if (!known.has(hit.id)) choices.append(entryChoice(name, hit, known.size === 0 && choices.children.length === 0));
+          if (!known.has(hit.id)) choices.append(entryChoice(name, hit));
         }
         if (!choices.children.length) result.textContent = 'Inga svar hittades.';
       } catch (error) {
@@ -53,7 +57,7 @@
     text,
     el('fieldset', null, el('legend', null, 'Hör till svaret'), choices),
     el('div', { class: 'row' },
-      el('label', { class: 'visually-hidden', for: `search-${n}` }, 'Sök bland svaren'),
+      el('label', { class: 'label-block', for: `search-${n}` }, 'Sök bland svaren'),
       search,
       el('button', { class: 'btn btn-small', type: 'button', onclick: find }, 'Sök svar')),
     el('div', { class: 'row' }, el('button', { class: 'btn btn-primary', type: 'submit' }, 'Lägg till som alternativ fråga')),

@@ -35,9 +35,10 @@ public class ConnectorHandoffTests
 
         Assert.Equal("msteams", item.GetProperty("channel").GetString());
         Assert.Equal("abs:msteams:" + conversationId, item.GetProperty("conversationId").GetString());
-        Assert.Contains(item.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "resident"
+        var queued = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{caseId}", TestContext.Current.CancellationToken);
+        Assert.Contains(queued.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "resident"
             && t.GetProperty("text").GetString() == "Hur skaffar jag ett bibliotekskort?");
-        Assert.Contains(item.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "bot");
+        Assert.Contains(queued.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("role").GetString() == "bot");
         Assert.Contains(fake.Received, x => x.Activity.Type == ActivityTypes.Event && x.Activity.Name == "handoff.initiate" && x.ReplyToId == "t-2");
 
         Assert.Equal(HttpStatusCode.OK, (await guide.PostAsync($"/api/guide/cases/{caseId}/claim", null, TestContext.Current.CancellationToken)).StatusCode);

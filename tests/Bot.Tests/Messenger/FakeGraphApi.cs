@@ -45,6 +45,11 @@ internal sealed class FakeGraphApi : IAsyncDisposable
 
     public IReadOnlyList<GraphCall> Calls => [.. _calls];
 
+    /// <summary>Files served as Meta's CDN serves attachments: <c>GET {CdnUrl(name)}</c>.</summary>
+    public ConcurrentDictionary<string, (byte[] Content, string ContentType)> Files { get; } = new();
+
+    public string CdnUrl(string name) => BaseUrl[..BaseUrl.LastIndexOf('/')] + "/cdn/" + name;
+
     public IReadOnlyList<GraphCall> Messages => Calls.Where(c => c.IsMessage).ToList();
 
     public static async Task<FakeGraphApi> StartAsync()
@@ -55,6 +60,9 @@ internal sealed class FakeGraphApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeGraphApi(app);
         app.MapPost($"/{Version}/{{**path}}", fake.HandleAsync);
+        app.MapGet("/cdn/{name}", (string name) => fake.Files.TryGetValue(name, out var file)
+            ? Results.Bytes(file.Content, file.ContentType)
+            : Results.NotFound());
         await app.StartAsync(TestContext.Current.CancellationToken);
         fake.BaseUrl = app.Urls.Single() + "/" + Version;
         return fake;

@@ -38,7 +38,8 @@ internal static class GuideAuthentication
 
         var paths = BotPaths.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
-        if (StoreOptions.From(builder.Configuration).Postgres)
+        var store = StoreOptions.From(builder.Configuration);
+        if (store.Postgres)
         {
             // Shared by every instance: a cookie or token from one is read by all.
             services.AddOptions<KeyManagementOptions>().Configure<PostgresDatabase>((options, database) => options.XmlRepository = new PostgresXmlRepository(database));
@@ -49,8 +50,8 @@ internal static class GuideAuthentication
         }
 
         // Expiry, sessions and throttling use real time even when Bot:Now fixes the bot's clock for demos.
-        services.AddSingleton<IGuideSessionStore, SqliteGuideSessionStore>();
-        services.AddSingleton<IGuidePasswordStore, SqliteGuidePasswordStore>();
+        services.AddStore<IGuideSessionStore, SqliteGuideSessionStore, PostgresGuideSessionStore>(store);
+        services.AddStore<IGuidePasswordStore, SqliteGuidePasswordStore, PostgresGuidePasswordStore>(store);
         services.AddSingleton<GuideLiveConnections>();
         services.AddSingleton(sp => new GuideSessions(sp.GetRequiredService<IGuideSessionStore>(), sp.GetRequiredService<GuideLiveConnections>(), TimeProvider.System));
         services.AddSingleton(sp => new GuidePasswords(accounts, sp.GetRequiredService<IGuidePasswordStore>(), TimeProvider.System));

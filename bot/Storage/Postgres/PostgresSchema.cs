@@ -224,6 +224,24 @@ internal static class PostgresSchema
             ALTER TABLE crisis_alerts ADD COLUMN text_en text NULL;
             ALTER TABLE fault_reports ADD COLUMN access_code text NULL;
             """),
+        (4, "guide sessions and stored guide passwords", """
+            CREATE TABLE guide_sessions (
+                id text PRIMARY KEY,
+                user_name text NOT NULL,
+                user_key text NOT NULL,
+                kind text NOT NULL,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL,
+                revoked_at timestamptz NULL
+            );
+            CREATE INDEX guide_sessions_user ON guide_sessions (user_key, expires_at);
+            CREATE TABLE guide_passwords (
+                user_key text PRIMARY KEY,
+                replaces text NOT NULL,
+                password_hash text NOT NULL,
+                changed_at timestamptz NOT NULL
+            );
+            """),
     ];
 
     /// <summary>Creates or brings the schema up to date; safe when several instances run it at once.</summary>

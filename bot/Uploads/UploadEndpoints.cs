@@ -16,7 +16,10 @@ internal static class UploadEndpoints
         Storage.StorageServices.AddStore<IUploadStore, FileUploadStore, PostgresUploadStore>(services, store);
         // Links expire by real time, also when Bot:Now fixes the bot's clock for a demo.
         services.AddSingleton(sp => new UploadLinks(sp.GetRequiredService<Security.SigningKeys>(), TimeProvider.System));
-        services.AddSingleton<IUploadQuotaStore>(sp => new SqliteUploadQuotaStore(sp.GetRequiredService<Storage.BotDatabase>(), TimeProvider.System));
+        // Quotas count by real time, also when Bot:Now fixes the bot's clock for a demo.
+        services.AddSingleton<IUploadQuotaStore>(sp => store.Postgres
+            ? new PostgresUploadQuotaStore(sp.GetRequiredService<Storage.Postgres.PostgresDatabase>(), TimeProvider.System)
+            : new SqliteUploadQuotaStore(sp.GetRequiredService<Storage.BotDatabase>(), TimeProvider.System));
         services.AddSingleton(sp => new UploadQuota(sp.GetRequiredService<IUploadQuotaStore>(), sp.GetRequiredService<UploadOptions>(),
             sp.GetRequiredService<Privacy.PrivacyOptions>(), sp.GetRequiredService<Security.SigningKeys>(), TimeProvider.System));
         services.AddSingleton<OwnPhotos>();

@@ -242,6 +242,16 @@ internal static class PostgresSchema
                 changed_at timestamptz NOT NULL
             );
             """),
+        (5, "upload quota counters", """
+            CREATE TABLE upload_quota (
+                key text NOT NULL,
+                window_start timestamptz NOT NULL,
+                bytes bigint NOT NULL,
+                expires_at timestamptz NOT NULL,
+                PRIMARY KEY (key, window_start)
+            );
+            CREATE INDEX upload_quota_expires ON upload_quota (expires_at);
+            """),
     ];
 
     /// <summary>Creates or brings the schema up to date; safe when several instances run it at once.</summary>

@@ -28,7 +28,7 @@ internal static class HandoffServices
             signalR.AddStackExchangeRedis(options => options.Configuration = StorageServices.RedisOptions(redis));
         }
         services.AddEmailReplies();
-        services.AddSavedReplies();
+        services.AddSavedReplies(store);
         return services;
     }
 

@@ -252,6 +252,17 @@ internal static class PostgresSchema
             );
             CREATE INDEX upload_quota_expires ON upload_quota (expires_at);
             """),
+        (6, "saved replies", """
+            CREATE TABLE saved_replies (
+                id text PRIMARY KEY,
+                grp text NULL,
+                shortcut text NOT NULL,
+                title text NOT NULL,
+                text text NOT NULL,
+                created_by text NULL,
+                updated_at timestamptz NOT NULL
+            );
+            """),
     ];
 
     /// <summary>Creates or brings the schema up to date; safe when several instances run it at once.</summary>

@@ -27,7 +27,7 @@ internal static class HandoffServices
             // The consoles on every instance hear about every case (SignalR's Redis backplane).
             signalR.AddStackExchangeRedis(options => options.Configuration = StorageServices.RedisOptions(redis));
         }
-        services.AddEmailReplies();
+        services.AddEmailReplies(store);
         services.AddSavedReplies(store);
         return services;
     }

@@ -263,6 +263,25 @@ internal static class PostgresSchema
                 updated_at timestamptz NOT NULL
             );
             """),
+        (7, "e-mail outbox", """
+            CREATE TABLE email_outbox (
+                id text PRIMARY KEY,
+                case_id text NOT NULL,
+                conversation_id text NOT NULL,
+                recipient text NOT NULL,
+                subject text NOT NULL,
+                body text NOT NULL,
+                guide text NOT NULL,
+                created_at timestamptz NOT NULL,
+                next_attempt_at timestamptz NOT NULL,
+                attempts integer NOT NULL DEFAULT 0,
+                last_error text NULL,
+                sent_at timestamptz NULL
+            );
+            CREATE INDEX email_outbox_due ON email_outbox (next_attempt_at) WHERE sent_at IS NULL;
+            CREATE INDEX email_outbox_case ON email_outbox (case_id);
+            CREATE INDEX email_outbox_conversation ON email_outbox (conversation_id);
+            """),
     ];
 
     /// <summary>Creates or brings the schema up to date; safe when several instances run it at once.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.Connector;
 using Bot.Channels.DirectLine;
@@ -49,8 +48,6 @@ internal static class BotServices
         services.AddBotStorage(store, postgres);
         services.AddSingleton<IKeyMaterialStore, SettingsKeyMaterialStore>();
         services.AddSingleton<SigningKeys>();
-        // Rate limits and throttles count in real time, also when Bot:Now fixes the bot's clock for a demo.
-        services.AddSingleton<IRateCounter>(_ => new MemoryRateCounter(TimeProvider.System));
         services.AddProxyConfiguration(configuration);
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
@@ -73,6 +70,7 @@ internal static class BotServices
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<SigningKeys>(), TimeProvider.System));
         services.AddSingleton<DirectLineActivityLimit>();
+        services.AddSingleton<DirectLineTokenLimit>();
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
@@ -88,14 +86,6 @@ internal static class BotServices
             .AllowAnyOrigin()
             .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "Accept")
             .WithMethods("GET", "POST", "OPTIONS")));
-        var tokensPerMinute = configuration.GetValue("DirectLine:TokensPerMinute", 60);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(DirectLineEndpoints.CorsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = tokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
         builder.AddGuideAuthentication();
         return builder;
     }
@@ -116,7 +106,6 @@ internal static class BotServices
         });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseCors();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();

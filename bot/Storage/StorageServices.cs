@@ -1,6 +1,7 @@
 using Bot.Channels.DirectLine;
 using Bot.Handoff;
 using Bot.Hosting;
+using Bot.Security;
 using Bot.Storage.Postgres;
 using Bot.Storage.Redis;
 using Dialogs.Engine;
@@ -10,7 +11,7 @@ namespace Bot.Storage;
 
 /// <summary>
 /// Registration of the store (<c>Bot:Store</c>: SQLite or PostgreSQL) and of what spans instances
-/// (<c>ConnectionStrings:Redis</c>): fan-out of activities, guide presence and cluster notices.
+/// (<c>ConnectionStrings:Redis</c>): fan-out of activities, guide presence, cluster notices and the counters of rate limits.
 /// Features register their own stores with <see cref="AddStore{TService, TSqlite, TPostgres}"/>.
 /// </summary>
 internal static class StorageServices
@@ -46,6 +47,7 @@ internal static class StorageServices
             services.AddSingleton<IActivityBackplane, RedisActivityBackplane>();
             services.AddSingleton<IGuidePresence, RedisGuidePresence>();
             services.AddSingleton<IClusterSignals, RedisSignals>();
+            services.AddSingleton<IRateCounter, RedisRateCounter>();
             services.AddHostedService<InstanceHeartbeat>();
         }
         else
@@ -53,6 +55,8 @@ internal static class StorageServices
             services.AddSingleton<IActivityBackplane>(_ => new LocalBackplane());
             services.AddSingleton<IGuidePresence, GuidePresence>();
             services.AddSingleton<IClusterSignals, LocalSignals>();
+            // Rate limits and throttles count in real time, also when Bot:Now fixes the bot's clock for a demo.
+            services.AddSingleton<IRateCounter>(_ => new MemoryRateCounter(TimeProvider.System));
         }
         return services;
     }

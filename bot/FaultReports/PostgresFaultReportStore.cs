@@ -7,9 +7,11 @@ namespace Bot.FaultReports;
 /// <summary>
 /// Fault reports in PostgreSQL. The year's counter row is incremented and the report inserted in one
 /// transaction, so references stay unique and follow each other whichever instance files the report.
+/// With the webhook on, the same transaction writes its delivery to the outbox (<see cref="PostgresWebhookOutbox"/>).
 /// </summary>
-internal sealed class PostgresFaultReportStore(PostgresDatabase database) : IFaultReportRecords
+internal sealed class PostgresFaultReportStore(PostgresDatabase database, FaultReportWebhookOptions? webhook = null) : IFaultReportRecords
 {
+    private readonly bool _webhook = webhook?.Enabled == true;
     private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at, access_code";
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
@@ -35,6 +37,10 @@ internal sealed class PostgresFaultReportStore(PostgresDatabase database) : IFau
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await AddEventAsync(connection, stored.Reference, stored.CreatedAt, stored.Status, null, null, cancellationToken);
+        if (_webhook)
+        {
+            await PostgresWebhookOutbox.AddAsync(connection, stored.Reference, stored.Status, stored.CreatedAt, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return stored with { History = [new FaultReportStatusChange(stored.CreatedAt, stored.Status, null, null)] };
     }
@@ -69,6 +75,10 @@ internal sealed class PostgresFaultReportStore(PostgresDatabase database) : IFau
                 return null;
             }
             await AddEventAsync(connection, reference, at, status, comment, by, cancellationToken);
+            if (_webhook)
+            {
+                await PostgresWebhookOutbox.AddAsync(connection, reference, status, at, cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         return await GetAsync(reference, cancellationToken);

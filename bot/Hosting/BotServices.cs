@@ -60,7 +60,7 @@ internal static class BotServices
         services.AddSingleton<PendingTurnReplayer>();
         services.AddHostedService(sp => sp.GetRequiredService<PendingTurnReplayer>());
         services.AddHandoff(configuration, store);
-        services.AddFaultReports(store);
+        services.AddFaultReports(configuration, store);
         services.AddAlerts(store);
         services.AddKnowledgeOperations(configuration, store);
         services.AddStatistics(configuration, store);

@@ -60,7 +60,7 @@ internal sealed class BotProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[dll, "--urls", $"http://127.0.0.1:{Port}", "--Bot:Trace=true", "--DirectLine:TokensPerMinute=100000", .. Settings])
+        foreach (var argument in (string[])[dll, "--urls", $"http://127.0.0.1:{Port}", "--Bot:Trace=true", "--DirectLine:TokensPerMinute=100000", "--DirectLine:ActivitiesPerMinute=100000", .. Settings])
         {
             start.ArgumentList.Add(argument);
         }

@@ -58,6 +58,34 @@ internal sealed class Chat(string conversationId, string token)
     public async Task<string> PostAsync(HttpClient via, string text) =>
         await TryPostAsync(via, text) ?? throw new InvalidOperationException($"POST to {via.BaseAddress} failed.");
 
+    /// <summary>Uploads one file with a new activity, as the widget does.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(HttpClient via, string fileName, byte[] content, string contentType)
+    {
+        var activity = new StringContent(JsonSerializer.Serialize(new { type = "message", channelData = new { clientActivityID = Guid.NewGuid().ToString("N") } }));
+        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId=resident")
+        {
+            Content = new MultipartFormDataContent { { activity, "activity", "blob" }, { file, "file", fileName } },
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return await via.SendAsync(request, Ct);
+    }
+
+    /// <summary>Files a fault report in four turns (the place, yes, no photo, no contact); its reference from the receipt.</summary>
+    public async Task<string> FileFaultReportAsync(HttpClient via, string street)
+    {
+        foreach (var text in (string[])[$"Det finns ett stort potthål på {street} vid nummer 40.", "ja", "hoppa över", "hoppa över"])
+        {
+            await PostAsync(via, text);
+        }
+        var receipt = (await ActivitiesAsync(via)).Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null)
+            .LastOrDefault(t => t?.Contains("FR-", StringComparison.Ordinal) == true)
+            ?? throw new InvalidOperationException($"No receipt with an FR- reference in {ConversationId}.");
+        return System.Text.RegularExpressions.Regex.Match(receipt, @"FR-\d{4}-\d{6}").Value;
+    }
+
     public async Task<JsonElement[]> ActivitiesAsync(HttpClient via)
     {
         using var response = await SendAsync(via, HttpMethod.Get, $"/v3/directline/conversations/{ConversationId}/activities?watermark=");
@@ -143,9 +171,20 @@ internal sealed class Guide(string token)
 
     public static async Task<Guide> SignInAsync(HttpClient via)
     {
-        using var response = await via.PostAsJsonAsync("/api/guide/login", new { userName = "demo", password = "demo" }, TestContext.Current.CancellationToken);
+        using var response = await TrySignInAsync(via, "demo");
         response.EnsureSuccessStatusCode();
         return new Guide((await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString()!);
+    }
+
+    /// <summary>A sign-in attempt, from <paramref name="address"/> as the proxy (loopback) reports it when given.</summary>
+    public static async Task<HttpResponseMessage> TrySignInAsync(HttpClient via, string password, string? address = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/guide/login") { Content = JsonContent.Create(new { userName = "demo", password }) };
+        if (address is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", address);
+        }
+        return await via.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpClient via, HttpMethod method, string path, object? body = null)

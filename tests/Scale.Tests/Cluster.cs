@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Scale.Tests;
 
 /// <summary>
@@ -77,6 +79,15 @@ internal sealed class Cluster : IAsyncDisposable
         _instances.Add(instance);
         await instance.StartAsync(cancellationToken);
         return instance;
+    }
+
+    /// <summary>Counts rows in the shared database, e.g. what an outbox still holds.</summary>
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString ?? throw new InvalidOperationException("This cluster runs on SQLite."));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     public string Logs => string.Join("\n", _instances.Select(i => $"----- {i.Name} -----\n{i.Log}"));

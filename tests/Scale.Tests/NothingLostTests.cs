@@ -82,6 +82,36 @@ public sealed class NothingLostTests
     }
 
     [Fact]
+    public async Task A_fault_report_filed_on_an_instance_that_dies_reaches_the_webhook_once_through_the_other()
+    {
+        await using var webhook = await Fakes.FakeWebhook.StartAsync();
+        webhook.Refusing = true; // the case system is down while A files the report
+        await using var cluster = await Cluster.StartPostgresAsync(2,
+            shared: [$"--FaultReports:WebhookUrl={webhook.Url}", "--FaultReports:WebhookRetrySeconds=1"], cancellationToken: Ct);
+        var a = cluster[0];
+        var chat = await Chat.OpenAsync(a.Http);
+        var reference = await chat.FileFaultReportAsync(a.Http, "Dödsgatan");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (webhook.Attempts == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+        Assert.True(webhook.Attempts > 0, $"nobody tried the webhook:\n{cluster.Logs}");
+
+        a.Kill();
+        webhook.Refusing = false;
+
+        // Done when the outbox is empty and no request is under way; a delivery A had claimed when it died is
+        // due again when the claim ends (a minute).
+        deadline = DateTime.UtcNow.AddSeconds(100);
+        while ((await cluster.CountAsync("webhook_outbox") > 0 || webhook.InFlight > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+        Assert.True(webhook.TakenFor(reference) == 1, $"{reference} was taken {webhook.TakenFor(reference)} times:\n{cluster.Logs}");
+    }
+
+    [Fact]
     public async Task On_SQLite_messages_accepted_before_a_kill_are_answered_once_after_the_restart()
     {
         await using var cluster = await Cluster.StartSqliteAsync([SlowTurns], Ct);

@@ -35,7 +35,7 @@ wait_healthy() {
 start_bot() { # name port args...
   local name=$1 port=$2; shift 2
   (cd "$root/bot" && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
-    dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --DirectLine:TokensPerMinute=1000000 "$@" >"$work/$name.log" 2>&1) &
+    dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --DirectLine:TokensPerMinute=1000000 --DirectLine:ActivitiesPerMinute=1000000 "$@" >"$work/$name.log" 2>&1) &
   pids+=($!)
   wait_healthy "$port"
 }

@@ -157,6 +157,11 @@ internal sealed class Chat(string conversationId, string token)
     public static bool IsResidentMessage(JsonElement a) =>
         a.GetProperty("type").GetString() == "message" && a.GetProperty("from").TryGetProperty("role", out var role) && role.GetString() == "user";
 
+    /// <summary>The bot's messages replying to <paramref name="activityId"/>.</summary>
+    public static int RepliesTo(IEnumerable<JsonElement> activities, string activityId) =>
+        activities.Count(a => a.GetProperty("type").GetString() == "message" && !IsResidentMessage(a)
+            && a.TryGetProperty("replyToId", out var r) && r.GetString() == activityId);
+
     /// <summary>The BotDecision traces answering <paramref name="activityId"/>: exactly one per turn that ran.</summary>
     public static int DecisionsFor(IEnumerable<JsonElement> activities, string activityId) =>
         activities.Count(a => a.GetProperty("type").GetString() == "trace" && a.TryGetProperty("replyToId", out var r) && r.GetString() == activityId);

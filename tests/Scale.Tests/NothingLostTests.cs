@@ -153,15 +153,17 @@ public sealed class NothingLostTests
         cluster[0].Kill();
         await Task.WhenAll(load);
 
+        // Answered: a reply to the message is in the log. Once: never a second turn for it (at most one decision
+        // trace; the trace comes last, so a kill after the reply but before the trace leaves a turn without one).
         var answered = 0;
         foreach (var chat in chats)
         {
             var log = await chat.WaitForAsync(cluster[1].Http,
-                log => log.Where(Chat.IsResidentMessage).All(m => Chat.DecisionsFor(log, m.GetProperty("id").GetString()!) > 0),
+                log => log.Where(Chat.IsResidentMessage).All(m => Chat.RepliesTo(log, m.GetProperty("id").GetString()!) > 0),
                 TimeSpan.FromSeconds(30), "an answer to every accepted message");
             foreach (var message in log.Where(Chat.IsResidentMessage))
             {
-                Assert.Equal(1, Chat.DecisionsFor(log, message.GetProperty("id").GetString()!));
+                Assert.True(Chat.DecisionsFor(log, message.GetProperty("id").GetString()!) <= 1, $"a message was answered twice: {Chat.Describe(log)}");
                 answered++;
             }
             Assert.All(acknowledged.Where(id => id.StartsWith(chat.ConversationId + "|", StringComparison.Ordinal)),

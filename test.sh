@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian's Chromium, the npm packages of the real Bot Framework
-# clients), builds the solution and runs every test. The last line is "N passed, N failed".
+# Installs what the tests need (Debian's Chromium, PostgreSQL, Redis and nginx, the npm packages of the
+# real Bot Framework clients), builds the solution and runs every test. The last line is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -59,7 +59,11 @@ run_node_tests() {
   passed=$((passed + ${ok:-0})); failed=$((failed + ${bad:-0}))
 }
 
+# shellcheck source=tests/scale/servers.sh
+source tests/scale/servers.sh
+
 install_chromium || { echo "chromium could not be installed"; failed=$((failed + 1)); }
+install_scale_servers || { echo "postgresql, redis-server and nginx could not be installed"; failed=$((failed + 1)); }
 install_node_packages || { echo "npm packages could not be installed"; failed=$((failed + 1)); }
 
 echo "== dotnet build"
@@ -71,5 +75,13 @@ fi
 for project in tests/Knowledge.Tests tests/Understanding.Tests tests/Dialogs.Tests tests/Bot.Tests tests/Browser.Tests; do
   [ -d "$project" ] && run_dotnet_tests "$project"
 done
+# Several instances on PostgreSQL, Redis and nginx, started here for the run and removed afterwards.
+echo "== starting PostgreSQL and Redis on loopback for the scale-out tests"
+if start_scale_servers test; then
+  run_dotnet_tests tests/Scale.Tests
+else
+  echo "   the scale-out servers did not start"; failed=$((failed + 1))
+fi
+stop_scale_servers
 run_node_tests
 finish

@@ -30,6 +30,10 @@ if (args is ["bench", ..])
 {
     return await BenchCommand.RunAsync(args[1..]);
 }
+if (args is ["load", ..])
+{
+    return await LoadCommand.RunAsync(args[1..]);
+}
 if (args is ["hash-password", ..])
 {
     return HashPasswordCommand.Run(args[1..]);

@@ -14,19 +14,19 @@ internal static class AlertEndpoints
 
     private sealed record AlertRequest(string? Text, List<string>? Topics, DateTimeOffset? ExpiresAt, string? TextEn = null);
 
-    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    public static IServiceCollection AddAlerts(this IServiceCollection services, Bot.Storage.StoreOptions store)
     {
-        services.AddSingleton<SqliteAlertStore>();
-        services.AddSingleton<IAlertSource>(sp => sp.GetRequiredService<SqliteAlertStore>());
+        Bot.Storage.StorageServices.AddStore<IAlertStore, SqliteAlertStore, PostgresAlertStore>(services, store);
+        services.AddSingleton<IAlertSource>(sp => sp.GetRequiredService<IAlertStore>());
         return services;
     }
 
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", async (SqliteAlertStore alerts, CancellationToken cancellationToken) =>
+        app.MapGet("/api/alerts", async (IAlertStore alerts, CancellationToken cancellationToken) =>
             Results.Json((await alerts.ActiveAsync(cancellationToken)).Select(View))).RequireCors("DirectLine");
 
-        app.MapPost("/api/alerts", async (HttpContext context, SqliteAlertStore alerts, KnowledgeProvider knowledge, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapPost("/api/alerts", async (HttpContext context, IAlertStore alerts, KnowledgeProvider knowledge, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             AlertRequest? request;
             try
@@ -74,7 +74,7 @@ internal static class AlertEndpoints
         app.MapGet("/api/alerts/topics", (KnowledgeProvider knowledge) =>
             Results.Json(knowledge.Current.Knowledge.Topics.Select(t => t.Name))).RequireAuthorization(GuidePolicies.Guide);
 
-        app.MapDelete("/api/alerts/{id}", async (string id, SqliteAlertStore alerts, CancellationToken cancellationToken) =>
+        app.MapDelete("/api/alerts/{id}", async (string id, IAlertStore alerts, CancellationToken cancellationToken) =>
             await alerts.DeleteAsync(id, cancellationToken)
                 ? Results.NoContent()
                 : Results.Problem(detail: "no such alert", statusCode: StatusCodes.Status404NotFound))

@@ -10,7 +10,7 @@ namespace Bot.Alerts;
 /// Crisis alerts in SQLite (own table), with the current list kept in memory because every answer
 /// looks at it. An alert stops counting at its expiry by the injected clock; nothing has to delete it.
 /// </summary>
-internal sealed class SqliteAlertStore : IAlertSource
+internal sealed class SqliteAlertStore : IAlertStore
 {
     private readonly BotDatabase _database;
     private readonly TimeProvider _clock;

@@ -55,7 +55,7 @@ internal sealed class CaseReplies(
             Body = Body(item, guide, text, now),
             Guide = guide.UserName,
             CreatedAt = now,
-            NextAttemptAt = DateTimeOffset.UtcNow < now ? DateTimeOffset.UtcNow : now,
+            NextAttemptAt = DateTimeOffset.UtcNow, // the outbox runs on real time, also when Bot:Now fixes the bot's clock
         };
         await outbox.AddAsync(email, cancellationToken);
         await cases.AddEventAsync(item.Id, new CaseEvent(now, EmailQueued, guide.UserName, text), cancellationToken);

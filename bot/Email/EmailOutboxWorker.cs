@@ -5,7 +5,7 @@ namespace Bot.Email;
 
 /// <summary>
 /// Sends the outbox: at start-up (anything accepted before a restart), when a guide queues an e-mail,
-/// and every few seconds for retries. A failed send waits <see cref="EmailOptions.RetrySeconds"/>, doubled
+/// and every few seconds for retries and for e-mails queued through other instances. A failed send waits <see cref="EmailOptions.RetrySeconds"/>, doubled
 /// each time up to an hour, and is tried again until it goes; nothing is dropped.
 /// </summary>
 internal sealed class EmailOutboxWorker(
@@ -13,6 +13,7 @@ internal sealed class EmailOutboxWorker(
     TimeProvider clock, ILogger<EmailOutboxWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _wake = new(0);
 
     public void Wake()
@@ -52,9 +53,10 @@ internal sealed class EmailOutboxWorker(
 
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
-        // The real clock for retries: Bot:Now fixes the bot's answers, not the outbox's backoff.
-        var now = DateTimeOffset.UtcNow;
-        foreach (var email in await outbox.DueAsync(now > clock.GetUtcNow() ? now : clock.GetUtcNow(), 20, cancellationToken))
+        // One e-mail at a time, each claimed for longer than a send can take (MailKit's timeout is 30 s per step):
+        // with several instances, each e-mail is sent by the one that claimed it. The outbox runs on real time
+        // (Bot:Now fixes the bot's answers, not the sending and its backoff).
+        while (await outbox.ClaimNextAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow + Claim, cancellationToken) is { } email)
         {
             try
             {
@@ -62,7 +64,7 @@ internal sealed class EmailOutboxWorker(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var wait = TimeSpan.FromSeconds(Math.Min(3600, options.Value.RetrySeconds * Math.Pow(2, Math.Min(email.Attempts, 20))));
+                var wait = TimeSpan.FromSeconds(Math.Clamp(options.Value.RetrySeconds * Math.Pow(2, Math.Min(email.Attempts, 20)), 1, 3600));
                 await outbox.MarkFailedAsync(email.Id, exception.GetType().Name + ": " + exception.Message, DateTimeOffset.UtcNow + wait, cancellationToken);
                 EmailLog.SendFailed(logger, email.Id, email.CaseId, email.Attempts + 1, wait.TotalSeconds, exception.GetType().Name);
                 await notifier.CaseUpdatedAsync(email.CaseId, cancellationToken);

@@ -1,12 +1,19 @@
 namespace Bot.Email;
 
-/// <summary>The durable outbox of e-mail replies (SQLite by default): nothing accepted is lost, even across restarts.</summary>
+/// <summary>
+/// The durable outbox of e-mail replies (SQLite, or PostgreSQL shared by every instance): nothing accepted is
+/// lost, even across restarts, and each e-mail is claimed by one sender at a time, so it goes once.
+/// </summary>
 internal interface IEmailOutbox
 {
     Task AddAsync(OutgoingEmail email, CancellationToken cancellationToken);
 
-    /// <summary>Unsent e-mails whose next attempt is due, oldest first.</summary>
-    Task<IReadOnlyList<OutgoingEmail>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the oldest unsent e-mail that is due: its next attempt moves to <paramref name="claimUntil"/>, so that
+    /// no other sender (another instance) takes it meanwhile. The claimant marks it sent or failed; if it dies
+    /// first, the e-mail is due again at <paramref name="claimUntil"/>. Null when nothing is due.
+    /// </summary>
+    Task<OutgoingEmail?> ClaimNextAsync(DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 
     Task MarkSentAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Email;
 
+/// <summary>The e-mail outbox in the table <c>email_outbox</c> of the SQLite database.</summary>
 internal sealed class SqliteEmailOutbox : IEmailOutbox
 {
     private const string Columns = "id, case_id, conversation_id, recipient, subject, body, guide, created_at, next_attempt_at, attempts, last_error, sent_at";
@@ -51,8 +52,20 @@ internal sealed class SqliteEmailOutbox : IEmailOutbox
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<OutgoingEmail>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutgoingEmail>>(Query($"WHERE sent_at IS NULL AND next_attempt_at <= $p ORDER BY created_at LIMIT {Math.Max(1, limit)}", BotDatabase.Timestamp(now)));
+    public Task<OutgoingEmail?> ClaimNextAsync(DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    {
+        using var connection = _database.OpenWrite();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE email_outbox SET next_attempt_at = $until
+            WHERE id = (SELECT id FROM email_outbox WHERE sent_at IS NULL AND next_attempt_at <= $now ORDER BY created_at LIMIT 1)
+            RETURNING {Columns}
+            """;
+        command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(now));
+        command.Parameters.AddWithValue("$until", BotDatabase.Timestamp(claimUntil));
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? Read(reader) : null);
+    }
 
     public Task MarkSentAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
         Update("UPDATE email_outbox SET sent_at = $at, attempts = attempts + 1, last_error = NULL WHERE id = $id", id, ("$at", BotDatabase.Timestamp(at)));
@@ -102,24 +115,26 @@ internal sealed class SqliteEmailOutbox : IEmailOutbox
         var list = new List<OutgoingEmail>();
         while (reader.Read())
         {
-            list.Add(new OutgoingEmail
-            {
-                Id = reader.GetString(0),
-                CaseId = reader.GetString(1),
-                ConversationId = reader.GetString(2),
-                To = reader.GetString(3),
-                Subject = reader.GetString(4),
-                Body = reader.GetString(5),
-                Guide = reader.GetString(6),
-                CreatedAt = Time(reader.GetString(7)),
-                NextAttemptAt = Time(reader.GetString(8)),
-                Attempts = reader.GetInt32(9),
-                LastError = reader.IsDBNull(10) ? null : reader.GetString(10),
-                SentAt = reader.IsDBNull(11) ? null : Time(reader.GetString(11)),
-            });
+            list.Add(Read(reader));
         }
         return list;
     }
+
+    private static OutgoingEmail Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        CaseId = reader.GetString(1),
+        ConversationId = reader.GetString(2),
+        To = reader.GetString(3),
+        Subject = reader.GetString(4),
+        Body = reader.GetString(5),
+        Guide = reader.GetString(6),
+        CreatedAt = Time(reader.GetString(7)),
+        NextAttemptAt = Time(reader.GetString(8)),
+        Attempts = reader.GetInt32(9),
+        LastError = reader.IsDBNull(10) ? null : reader.GetString(10),
+        SentAt = reader.IsDBNull(11) ? null : Time(reader.GetString(11)),
+    };
 
     private static DateTimeOffset Time(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

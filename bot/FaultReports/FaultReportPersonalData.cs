@@ -15,7 +15,7 @@ internal sealed class FaultReportPersonalData : IPersonalDataStore
     private readonly BotDatabase database;
 
     /// <summary>Takes the store so that its tables exist before the retention job's first run.</summary>
-    public FaultReportPersonalData(BotDatabase database, SqliteFaultReportStore store)
+    public FaultReportPersonalData(BotDatabase database, IFaultReportRecords store)
     {
         ArgumentNullException.ThrowIfNull(store);
         this.database = database;

@@ -8,17 +8,20 @@ namespace Bot.FaultReports;
 /// <summary>
 /// Fault reports in the bot's SQLite database, in tables of their own. The reference number is
 /// taken and the report inserted in one transaction, so numbers are unique and follow each other
-/// within a year (Stockholm time).
+/// within a year (Stockholm time). With the webhook on, the same transaction writes its delivery
+/// to the outbox (<see cref="SqliteWebhookOutbox"/>).
 /// </summary>
-internal sealed class SqliteFaultReportStore : IFaultReportStore
+internal sealed class SqliteFaultReportStore : IFaultReportRecords
 {
+    private readonly bool _webhook;
     private const string Columns = "reference, category, location, description, photo_url, contact, status, status_comment, language, conversation_id, channel, created_at, updated_at, access_code";
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private readonly BotDatabase _database;
 
-    public SqliteFaultReportStore(BotDatabase database)
+    public SqliteFaultReportStore(BotDatabase database, FaultReportWebhookOptions? webhook = null)
     {
         _database = database;
+        _webhook = webhook?.Enabled == true;
         using var connection = database.OpenWrite();
         BotDatabase.Execute(connection, """
             CREATE TABLE IF NOT EXISTS fault_report_sequences (
@@ -51,6 +54,7 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
             );
             CREATE INDEX IF NOT EXISTS fault_report_events_reference ON fault_report_events (reference, at);
             """);
+        BotDatabase.Execute(connection, SqliteWebhookOutbox.Table);
         AddAccessCodeColumn(connection);
     }
 
@@ -95,6 +99,10 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
         insert.Parameters.AddWithValue("$code", (object?)stored.AccessCode ?? DBNull.Value);
         insert.ExecuteNonQuery();
         AddEvent(connection, stored.Reference, stored.CreatedAt, stored.Status, null, null);
+        if (_webhook)
+        {
+            SqliteWebhookOutbox.Add(connection, stored.Reference, stored.Status, stored.CreatedAt);
+        }
         transaction.Commit();
         var history = new FaultReportStatusChange(stored.CreatedAt, stored.Status, null, null);
         return Task.FromResult(stored with { History = [history] });
@@ -131,6 +139,10 @@ internal sealed class SqliteFaultReportStore : IFaultReportStore
                 return Task.FromResult<FaultReport?>(null);
             }
             AddEvent(connection, reference, at, status, comment, by);
+            if (_webhook)
+            {
+                SqliteWebhookOutbox.Add(connection, reference, status, at);
+            }
             transaction.Commit();
         }
         return GetAsync(reference, cancellationToken);

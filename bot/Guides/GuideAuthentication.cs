@@ -2,7 +2,10 @@ using Bot.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Bot.Storage;
+using Bot.Storage.Postgres;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Bot.Guides;
 
@@ -34,13 +37,21 @@ internal static class GuideAuthentication
         services.AddHostedService<GuideDemoAccountWarning>();
 
         var paths = BotPaths.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplication)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        var store = StoreOptions.From(builder.Configuration);
+        if (store.Postgres)
+        {
+            // Shared by every instance: a cookie or token from one is read by all.
+            services.AddOptions<KeyManagementOptions>().Configure<PostgresDatabase>((options, database) => options.XmlRepository = new PostgresXmlRepository(database));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        }
 
         // Expiry, sessions and throttling use real time even when Bot:Now fixes the bot's clock for demos.
-        services.AddSingleton<IGuideSessionStore, SqliteGuideSessionStore>();
-        services.AddSingleton<IGuidePasswordStore, SqliteGuidePasswordStore>();
+        services.AddStore<IGuideSessionStore, SqliteGuideSessionStore, PostgresGuideSessionStore>(store);
+        services.AddStore<IGuidePasswordStore, SqliteGuidePasswordStore, PostgresGuidePasswordStore>(store);
         services.AddSingleton<GuideLiveConnections>();
         services.AddSingleton(sp => new GuideSessions(sp.GetRequiredService<IGuideSessionStore>(), sp.GetRequiredService<GuideLiveConnections>(), TimeProvider.System));
         services.AddSingleton(sp => new GuidePasswords(accounts, sp.GetRequiredService<IGuidePasswordStore>(), TimeProvider.System));

@@ -43,11 +43,11 @@ internal static class CaseFollowUpEndpoints
         api.MapPost("/cases/{id}/reopen", async (string id, HttpContext context, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
             await ResultAsync(await handoff.ReopenAsync(id, Guide(context), cancellationToken), id, cases, views, cancellationToken, "only a closed case can be reopened"));
 
-        api.MapGet("/guides", (GuidePresence presence) =>
-            Results.Json(presence.All().Where(g => g.Connections > 0 || g.DisconnectedAt is null)
+        api.MapGet("/guides", async (IGuidePresence presence) =>
+            Results.Json((await presence.AllAsync()).Where(g => g.Connections > 0 || g.DisconnectedAt is null)
                 .Select(g => new { g.UserName, g.DisplayName, g.Groups, g.Ready }).OrderBy(g => g.DisplayName, StringComparer.CurrentCulture)));
 
-        api.MapGet("/supervisor", async (GuidePresence presence, ICaseStore cases, HandoffService handoff, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapGet("/supervisor", async (IGuidePresence presence, ICaseStore cases, HandoffService handoff, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var now = clock.GetUtcNow();
             var active = await cases.ListAsync(CaseStatus.Active, cancellationToken);
@@ -58,7 +58,8 @@ internal static class CaseFollowUpEndpoints
             {
                 due.Add((item, await handoff.MessageLeftAtAsync(item, cancellationToken) is { } left ? left + CaseViews.MessagePromise : null));
             }
-            var guides = presence.All().Select(g => new
+            var ready = await presence.ReadyAsync();
+            var guides = (await presence.AllAsync()).Select(g => new
             {
                 g.UserName,
                 g.DisplayName,
@@ -77,7 +78,7 @@ internal static class CaseFollowUpEndpoints
                     active = active.Count(c => c.Group == group),
                     messages = messages.Count(c => c.Group == group),
                     overdueMessages = due.Count(d => d.Item.Group == group && d.DueAt < now),
-                    readyGuides = presence.Ready(group).Count,
+                    readyGuides = ready.Count(g => g.Groups.Contains(group)),
                 });
             var waiting = queued.Concat(messages).OrderBy(c => c.CreatedAt).Select(c => new
             {

@@ -20,15 +20,15 @@ internal static class GuideApiEndpoints
     {
         var api = app.MapGroup("/api/guide").RequireAuthorization(GuidePolicies.Guide);
 
-        api.MapGet("/me", (HttpContext context, GuidePresence presence) =>
+        api.MapGet("/me", async (HttpContext context, IGuidePresence presence) =>
         {
             var guide = Guide(context);
-            return Results.Json(new { guide.UserName, guide.DisplayName, guide.Groups, ready = presence.Get(guide.UserName)?.Ready ?? false });
+            return Results.Json(new { guide.UserName, guide.DisplayName, guide.Groups, ready = (await presence.GetAsync(guide.UserName))?.Ready ?? false });
         });
-        api.MapPost("/status", (HttpContext context, StatusRequest request, GuidePresence presence) =>
+        api.MapPost("/status", async (HttpContext context, StatusRequest request, IGuidePresence presence) =>
         {
             var guide = Guide(context);
-            presence.SetReady(guide.UserName, guide.DisplayName, guide.Groups, request.Ready);
+            await presence.SetReadyAsync(guide.UserName, guide.DisplayName, guide.Groups, request.Ready);
             return Results.Json(new { ready = request.Ready });
         });
         api.MapGet("/groups", (KnowledgeProvider knowledge) =>

@@ -10,37 +10,36 @@ namespace Bot.Handoff;
 /// noticed and its cases are released after the grace period.
 /// </summary>
 [Authorize(Policy = GuidePolicies.Guide)]
-internal sealed class GuideHub(GuidePresence presence, GuideLiveConnections connections) : Hub
+internal sealed class GuideHub(IGuidePresence presence, GuideLiveConnections connections) : Hub
 {
     public const string Path = "/guide/hub";
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         connections.Add(Context);
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
-            presence.Connected(guide.UserName, guide.DisplayName, guide.Groups);
+            await presence.ConnectedAsync(guide.UserName, guide.DisplayName, guide.Groups);
         }
-        return base.OnConnectedAsync();
+        await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context);
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
-            presence.Disconnected(guide.UserName);
+            await presence.DisconnectedAsync(guide.UserName);
         }
-        return base.OnDisconnectedAsync(exception);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Ready to take chats, or away.</summary>
-    public Task SetReady(bool ready)
+    public async Task SetReady(bool ready)
     {
         if (GuideIdentity.From(Context.User!) is { } guide)
         {
-            presence.SetReady(guide.UserName, guide.DisplayName, guide.Groups, ready);
+            await presence.SetReadyAsync(guide.UserName, guide.DisplayName, guide.Groups, ready);
         }
-        return Task.CompletedTask;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class HandoffService(
     ConversationLocks locks,
     ChannelSenders senders,
     KnowledgeProvider knowledge,
-    GuidePresence presence,
+    IGuidePresence presence,
     GuideNotifier notifier,
     TimeProvider clock,
     ILogger<HandoffService> logger,
@@ -43,8 +43,8 @@ internal sealed class HandoffService(
         var channel = trigger.ChannelId ?? "directline";
         var open = Hours.IsOpen(now);
         var group = knowledge.Current.Knowledge.GroupFor(request.Topic);
-        var status = open && presence.Ready().Count > 0 ? CaseStatus.Queued : CaseStatus.Message;
-        if (status == CaseStatus.Queued && presence.Ready(group).Count == 0)
+        var status = open && (await presence.ReadyAsync()).Count > 0 ? CaseStatus.Queued : CaseStatus.Message;
+        if (status == CaseStatus.Queued && (await presence.ReadyAsync(group)).Count == 0)
         {
             group = KnowledgeBase.GeneralGroup;
         }
@@ -215,6 +215,8 @@ internal sealed class HandoffService(
 
     public async Task<(CaseActionResult Result, Case? Case)> ClaimAsync(string caseId, GuideIdentity guide, bool takeOver, CancellationToken cancellationToken)
     {
+        // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
+        await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
         var item = await cases.GetAsync(caseId, cancellationToken);
         if (item is null)
         {
@@ -274,6 +276,8 @@ internal sealed class HandoffService(
 
     public async Task<CaseActionResult> CloseAsync(string caseId, GuideIdentity guide, string? resolution, bool backToBot, CancellationToken cancellationToken)
     {
+        // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
+        await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
         var item = await cases.GetAsync(caseId, cancellationToken);
         if (item is null)
         {
@@ -324,12 +328,14 @@ internal sealed class HandoffService(
     /// </summary>
     public async Task<CaseActionResult> TransferAsync(string caseId, GuideIdentity guide, string? group, string? note, string? toGuide, CancellationToken cancellationToken)
     {
+        // Two guides on two instances acting on one case at once: one after the other, each seeing the other's change.
+        await using var _ = await locks.AcquireAsync(CaseLock(caseId), cancellationToken);
         var item = await cases.GetAsync(caseId, cancellationToken);
         if (item is null)
         {
             return CaseActionResult.NotFound;
         }
-        var target = toGuide is null ? null : presence.Get(toGuide);
+        var target = toGuide is null ? null : await presence.GetAsync(toGuide);
         if ((toGuide is not null && (target is null || target.Connections == 0 && target.DisconnectedAt is not null))
             || (group is not null && !knowledge.Current.Knowledge.Topics.Any(t => t.Group == group) && group != KnowledgeBase.GeneralGroup)
             || (group is null && target is null))
@@ -410,6 +416,11 @@ internal sealed class HandoffService(
     /// <summary>A guide's console has been gone too long: their active cases go back to the queue.</summary>
     public async Task ReleaseAsync(Case item, string reason, CancellationToken cancellationToken)
     {
+        await using var _ = await locks.AcquireAsync(CaseLock(item.Id), cancellationToken);
+        if (await cases.GetAsync(item.Id, cancellationToken) is not { Status: CaseStatus.Active } current || current.ClaimedBy != item.ClaimedBy)
+        {
+            return; // the guide came back, or the case moved on meanwhile
+        }
         await cases.UpdateAsync(item with { Status = CaseStatus.Queued, ClaimedBy = null, ClaimedByName = null }, cancellationToken);
         await cases.AddEventAsync(item.Id, new CaseEvent(clock.GetUtcNow(), "released", item.ClaimedBy, reason), cancellationToken);
         await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Queued }, cancellationToken);
@@ -427,6 +438,11 @@ internal sealed class HandoffService(
     /// <summary>Nobody claimed a queued case in time: offer to leave a message instead, as after hours.</summary>
     public async Task ExpireQueuedAsync(Case item, CancellationToken cancellationToken)
     {
+        await using var _ = await locks.AcquireAsync(CaseLock(item.Id), cancellationToken);
+        if (await cases.GetAsync(item.Id, cancellationToken) is not { Status: CaseStatus.Queued })
+        {
+            return; // claimed or closed meanwhile
+        }
         var now = clock.GetUtcNow();
         await cases.UpdateAsync(item with { Status = CaseStatus.Message }, cancellationToken);
         await cases.AddEventAsync(item.Id, new CaseEvent(now, "queue-timeout", null, null), cancellationToken);
@@ -478,7 +494,7 @@ internal sealed class HandoffService(
             return null;
         }
         var median = waits[waits.Count / 2];
-        var guides = Math.Max(1, presence.Ready(group).Count);
+        var guides = Math.Max(1, (await presence.ReadyAsync(group)).Count);
         return TimeSpan.FromSeconds(median * Math.Max(1, (double)position / guides));
     }
 
@@ -487,10 +503,12 @@ internal sealed class HandoffService(
 
     private async Task SetOwnerAsync(string conversationId, Func<ConversationState, ConversationState> change, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
         var state = await states.LoadAsync(conversationId, cancellationToken) ?? new ConversationState();
         await states.SaveAsync(conversationId, change(state), cancellationToken);
     }
+
+    private static string CaseLock(string caseId) => "case:" + caseId;
 
     private async Task NotifyAsync(string caseId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Bot.Email;
 using Bot.SavedReplies;
+using Bot.Storage;
 using Bot.Turns;
 using Dialogs.Handoff;
 
@@ -8,11 +9,10 @@ namespace Bot.Handoff;
 /// <summary>Registration of the guide queue, the guide API and the console's live connection.</summary>
 internal static class HandoffServices
 {
-    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration, StoreOptions store)
     {
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName);
-        services.AddSingleton<ICaseStore, SqliteCaseStore>();
-        services.AddSingleton<GuidePresence>();
+        services.AddStore<ICaseStore, SqliteCaseStore, PostgresCaseStore>(store);
         services.AddSingleton<GuideNotifier>();
         services.AddSingleton<ChannelSenders>();
         services.AddSingleton<ReplyWindows>();
@@ -21,9 +21,14 @@ internal static class HandoffServices
         services.AddSingleton<CaseViews>();
         services.AddSingleton<HandoffTimeouts>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeouts>());
-        services.AddSignalR();
-        services.AddEmailReplies();
-        services.AddSavedReplies();
+        var signalR = services.AddSignalR();
+        if (store.RedisConfiguration is { } redis)
+        {
+            // The consoles on every instance hear about every case (SignalR's Redis backplane).
+            signalR.AddStackExchangeRedis(options => options.Configuration = StorageServices.RedisOptions(redis));
+        }
+        services.AddEmailReplies(store);
+        services.AddSavedReplies(store);
         return services;
     }
 

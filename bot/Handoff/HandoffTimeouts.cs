@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 namespace Bot.Handoff;
 
 /// <summary>
-/// Once a minute: cases queued longer than the queue timeout get the leave-a-message offer, and
+/// Every half minute, on one instance at a time: cases queued longer than the queue timeout get the leave-a-message offer, and
 /// cases of guides whose console has been gone longer than the grace period return to the queue.
 /// </summary>
 internal sealed class HandoffTimeouts(
-    ICaseStore cases, HandoffService handoff, GuidePresence presence, IOptions<HandoffOptions> options,
-    TimeProvider clock, ILogger<HandoffTimeouts> logger) : BackgroundService
+    ICaseStore cases, HandoffService handoff, IGuidePresence presence, IOptions<HandoffOptions> options,
+    Bot.Storage.IClusterLocks cluster, TimeProvider clock, ILogger<HandoffTimeouts> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private readonly DateTimeOffset _started = clock.GetUtcNow();
@@ -20,7 +20,12 @@ internal sealed class HandoffTimeouts(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // One instance at a time checks the queue, so a case times out (and its resident is told) once.
+                await using var job = await cluster.TryAcquireAsync("job:handoff-timeouts", stoppingToken);
+                if (job is not null)
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -41,11 +46,11 @@ internal sealed class HandoffTimeouts(
             }
         }
         var grace = TimeSpan.FromMinutes(options.Value.GuideDisconnectMinutes);
-        var gone = presence.GoneLongerThan(grace).Select(g => g.UserName).ToHashSet();
+        var gone = (await presence.GoneLongerThanAsync(grace)).Select(g => g.UserName).ToHashSet();
         foreach (var item in await cases.ListAsync(CaseStatus.Active, cancellationToken))
         {
             // After a restart, a guide who never reconnects has no presence at all.
-            var neverBack = item.ClaimedBy is { } owner && presence.Get(owner) is null && now - _started > grace;
+            var neverBack = item.ClaimedBy is { } owner && await presence.GetAsync(owner) is null && now - _started > grace;
             if (item.ClaimedBy is { } guide && (gone.Contains(guide) || neverBack))
             {
                 await handoff.ReleaseAsync(item, $"Vägledaren {item.ClaimedByName} var frånkopplad längre än {options.Value.GuideDisconnectMinutes} minuter.", cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Bot.Alerts;
 using Bot.Channels.Connector;
 using Bot.Channels.DirectLine;
@@ -14,6 +13,7 @@ using Bot.Statistics;
 using Bot.Uploads;
 using Dialogs.Handoff;
 using Bot.Storage;
+using Bot.Storage.Postgres;
 using Bot.Turns;
 using Bot.Understanding;
 using Understanding;
@@ -37,46 +37,50 @@ internal static class BotServices
         services.AddSingleton(Clock(configuration));
         services.AddSingleton(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions());
 
-        var (knowledge, problems) = KnowledgeProvider.Open(paths.ContentDirectory);
+        var store = StoreOptions.From(configuration);
+        // With PostgreSQL the database is opened and migrated first: the knowledge includes the edits kept there.
+        var postgres = store.Postgres ? StorageServices.OpenPostgres(store) : null;
+        var contentDirectory = postgres is null ? paths.ContentDirectory : SharedKnowledge.PrepareWorkingCopy(postgres.Database, paths.ContentDirectory);
+        var (knowledge, problems) = KnowledgeProvider.Open(contentDirectory);
         if (knowledge is null)
         {
             throw new ContentInvalidException(problems);
         }
         services.AddSingleton(knowledge);
-
-        services.AddSingleton(_ => new BotDatabase(paths.DataDirectory));
-        services.AddSingleton<IKeyMaterialStore, SqliteKeyMaterialStore>();
+        services.AddBotStorage(store, postgres);
+        services.AddSingleton<IKeyMaterialStore, SettingsKeyMaterialStore>();
         services.AddSingleton<SigningKeys>();
-        // Rate limits and throttles count in real time, also when Bot:Now fixes the bot's clock for a demo.
-        services.AddSingleton<IRateCounter>(_ => new MemoryRateCounter(TimeProvider.System));
         services.AddProxyConfiguration(configuration);
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
         services.AddSingleton<IBot>(sp => new CityBot(
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
             photos: sp.GetRequiredService<IOwnPhotos>(), understanding: sp.GetRequiredService<UnderstandingProvider>()));
         services.AddUnderstanding();
-        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>()));
+        services.AddSingleton(TurnDrill.From(configuration));
         services.AddSingleton<TurnProcessor>();
-        services.AddHandoff(configuration);
-        services.AddFaultReports();
-        services.AddAlerts();
-        services.AddKnowledgeOperations(configuration);
-        services.AddStatistics(configuration);
-        services.AddPrivacy(configuration);
-        services.AddUploads(configuration);
+        services.AddSingleton<PendingTurnReplayer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingTurnReplayer>());
+        services.AddHandoff(configuration, store);
+        services.AddFaultReports(configuration, store);
+        services.AddAlerts(store);
+        services.AddKnowledgeOperations(configuration, store);
+        services.AddStatistics(configuration, store);
+        services.AddPrivacy(configuration, store);
+        services.AddUploads(configuration, store);
 
         services.AddSingleton<ConversationHub>();
         services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<SigningKeys>(), TimeProvider.System));
         services.AddSingleton<DirectLineActivityLimit>();
+        services.AddSingleton<DirectLineTokenLimit>();
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<DirectLineOutbox>();
         services.AddSingleton<DirectLineService>();
+        services.AddSingleton<ITurnReplyChannel>(sp => sp.GetRequiredService<DirectLineService>());
         services.AddSingleton<IChannelSender, DirectLineSender>();
-        services.AddMessenger(configuration);
-        services.AddBotConnector(configuration, builder.Environment);
+        services.AddMessenger(configuration, store);
+        services.AddBotConnector(configuration, builder.Environment, store);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ClientErrorHandler>();
@@ -85,14 +89,6 @@ internal static class BotServices
             .AllowAnyOrigin()
             .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "Accept")
             .WithMethods("GET", "POST", "OPTIONS")));
-        var tokensPerMinute = configuration.GetValue("DirectLine:TokensPerMinute", 60);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(DirectLineEndpoints.CorsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = tokensPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
         builder.AddGuideAuthentication();
         return builder;
     }
@@ -113,7 +109,6 @@ internal static class BotServices
         });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseCors();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDefaultFiles();
@@ -129,15 +124,9 @@ internal static class BotServices
             },
         });
 
-        // The database is opened when the first service needs it; resolve it now so start-up fails early.
-        app.Services.GetRequiredService<BotDatabase>();
-        app.MapGet("/healthz", (KnowledgeProvider knowledge, BotDatabase database) =>
-        {
-            using var connection = database.Open();
-            return knowledge.Current.Knowledge.Entries.Count > 0
-                ? Results.Json(new { status = "ok", entries = knowledge.Current.Knowledge.Entries.Count })
-                : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        // The database is opened (and migrated) when the first service needs it; open it now so start-up fails early.
+        StoreStartup.Open(app.Services);
+        app.MapHealthChecks();
         app.MapDirectLine();
         app.MapUploads();
         app.MapMessenger();

@@ -18,16 +18,44 @@ internal sealed record KnowledgeEdit(int Status, string? Error, object? Body = n
 /// an entry (live at once), and a new entry drafted from a guide's reply (a file in drafts/ for
 /// editors to review; the bot does not read drafts).
 /// </summary>
-internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, KnowledgeReloads reloads, TimeProvider clock, ILogger<KnowledgeEditor> logger)
+internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, KnowledgeReloads reloads, TimeProvider clock, ILogger<KnowledgeEditor> logger, SharedKnowledge? shared = null)
 {
     public const int MaxQuestionLength = 300;
     public const string DraftsFolder = "drafts";
 
+    /// <summary>Adds an alternative question; with a shared store it is recorded for every instance too.</summary>
     public async Task<KnowledgeEdit> AddQuestionAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken)
+    {
+        if (shared is null)
+        {
+            return (await AddQuestionHereAsync(entryId, text, guide, cancellationToken)).Edit;
+        }
+        return (await shared.EditAsync(async () =>
+        {
+            var (edit, file, question) = await AddQuestionHereAsync(entryId, text, guide, cancellationToken);
+            return (edit, file is null ? null : new KnowledgeEditRecord(0, "question", entryId, file, question!, guide.UserName));
+        }, cancellationToken))!;
+    }
+
+    /// <summary>Writes a draft entry; with a shared store it is recorded for every instance too.</summary>
+    public async Task<KnowledgeEdit> DraftEntryAsync(string caseId, string? caseTopic, string? question, string? answer, string? topic, GuideIdentity guide, CancellationToken cancellationToken)
+    {
+        if (shared is null)
+        {
+            return (await DraftEntryHereAsync(caseId, caseTopic, question, answer, topic, guide, cancellationToken)).Edit;
+        }
+        return (await shared.EditAsync(async () =>
+        {
+            var (edit, file) = await DraftEntryHereAsync(caseId, caseTopic, question, answer, topic, guide, cancellationToken);
+            return (edit, file is null ? null : new KnowledgeEditRecord(0, "file", null, file, ContentFiles.Read(Path.Combine(knowledge.ContentDirectory, file)), guide.UserName));
+        }, cancellationToken))!;
+    }
+
+    private async Task<(KnowledgeEdit Edit, string? File, string? Question)> AddQuestionHereAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken)
     {
         if (Invalid(text, MaxQuestionLength, "text") is { } invalid)
         {
-            return invalid;
+            return (invalid, null, null);
         }
         var question = OneLine(text!);
         KnowledgeEdit? refused = null;
@@ -66,30 +94,30 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
 
         if (written is null)
         {
-            return refused!;
+            return (refused!, null, null);
         }
         if (problems.Count > 0)
         {
             // Only possible if another file changed under us at the same moment; the previous knowledge still serves.
-            return new KnowledgeEdit(StatusCodes.Status409Conflict, "the question was written, but the content has other problems and was not reloaded", Problems: problems);
+            return (new KnowledgeEdit(StatusCodes.Status409Conflict, "the question was written, but the content has other problems and was not reloaded", Problems: problems), written, question);
         }
         logger.LogInformation("Guide {Guide} added the question \"{Question}\" to {EntryId} ({File})",
             guide.UserName, PersonalData.MaskIdentityNumbers(question), entryId, written);
         var updated = knowledge.Current.Knowledge.Find(entryId)!;
-        return new KnowledgeEdit(StatusCodes.Status201Created, null, new
+        return (new KnowledgeEdit(StatusCodes.Status201Created, null, new
         {
             entryId,
             question,
             file = written,
             alternatives = updated.Alternatives,
-        });
+        }), written, question);
     }
 
-    public async Task<KnowledgeEdit> DraftEntryAsync(string caseId, string? caseTopic, string? question, string? answer, string? topic, GuideIdentity guide, CancellationToken cancellationToken)
+    private async Task<(KnowledgeEdit Edit, string? File)> DraftEntryHereAsync(string caseId, string? caseTopic, string? question, string? answer, string? topic, GuideIdentity guide, CancellationToken cancellationToken)
     {
         if ((Invalid(question, MaxQuestionLength, "question") ?? Invalid(answer, ContentLoader.MaxAnswerLength, "answer")) is { } invalid)
         {
-            return invalid;
+            return (invalid, null);
         }
         var topics = knowledge.Current.Knowledge.Topics;
         var topicName = topic is { Length: > 0 } ? topic.Trim() : caseTopic;
@@ -97,7 +125,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             ?? (topic is { Length: > 0 } ? null : topics.FirstOrDefault(t => t.Name == "övrigt") ?? topics.FirstOrDefault());
         if (chosen is null)
         {
-            return new KnowledgeEdit(StatusCodes.Status400BadRequest, $"the topic `{topic}` is not in topics.yaml");
+            return (new KnowledgeEdit(StatusCodes.Status400BadRequest, $"the topic `{topic}` is not in topics.yaml"), null);
         }
         var answerText = answer!.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
         var now = clock.GetUtcNow();
@@ -127,13 +155,13 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             .Select(p => p with { File = file! })
             .ToList();
         logger.LogInformation("Guide {Guide} drafted the entry {File} from case {CaseId}", guide.UserName, file, caseId);
-        return new KnowledgeEdit(StatusCodes.Status201Created, null, new
+        return (new KnowledgeEdit(StatusCodes.Status201Created, null, new
         {
             id = Path.GetFileNameWithoutExtension(file),
             file,
             live = false,
             toDo = todo.Select(p => new { p.File, p.Line, p.Message }),
-        });
+        }), file);
     }
 
     private static KnowledgeEdit? Invalid(string? text, int maxLength, string name)

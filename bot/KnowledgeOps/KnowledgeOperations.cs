@@ -5,12 +5,17 @@ namespace Bot.KnowledgeOps;
 /// <summary>Hot reload, edits from the learning inbox, and the optional Azure question-answering backend.</summary>
 internal static class KnowledgeOperations
 {
-    public static IServiceCollection AddKnowledgeOperations(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKnowledgeOperations(this IServiceCollection services, IConfiguration configuration, Bot.Storage.StoreOptions store)
     {
         services.AddSingleton(KnowledgeOperationsOptions.From(configuration));
         services.AddSingleton<KnowledgeReloads>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddHostedService<ContentWatcher>();
+        if (store.Postgres)
+        {
+            services.AddSingleton<SharedKnowledge>();
+            services.AddHostedService(sp => sp.GetRequiredService<SharedKnowledge>());
+        }
         if (AzureQuestionAnsweringOptions.From(configuration) is { } azure)
         {
             services.AddSingleton(azure);

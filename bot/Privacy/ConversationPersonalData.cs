@@ -6,11 +6,11 @@ using Dialogs.Engine;
 namespace Bot.Privacy;
 
 /// <summary>Direct Line conversations: the activity log (transcript), the bot's state and uploaded files.</summary>
-internal sealed class ConversationPersonalData(BotDatabase database, IConversationStore conversations, IConversationStateStore states, UploadStore uploads) : IPersonalDataStore
+internal sealed class ConversationPersonalData(BotDatabase database, IConversationStore conversations, IConversationStateStore states, IUploadStore uploads) : IPersonalDataStore
 {
     public string Name => "conversation";
 
-    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var old = new List<string>();
         using (var connection = database.Open())
@@ -26,7 +26,11 @@ internal sealed class ConversationPersonalData(BotDatabase database, IConversati
                 }
             }
         }
-        var deleted = old.Sum(Delete);
+        var deleted = 0;
+        foreach (var id in old)
+        {
+            deleted += await DeleteAsync(id, cancellationToken);
+        }
         // State of conversations that no longer exist (or never had a log, e.g. other channels) goes by its own age.
         using (var connection = database.OpenWrite())
         using (var select = connection.CreateCommand())
@@ -51,10 +55,10 @@ internal sealed class ConversationPersonalData(BotDatabase database, IConversati
                 deleted += delete.ExecuteNonQuery();
             }
         }
-        return Task.FromResult(deleted);
+        return deleted;
     }
 
-    public Task<int> EraseConversationAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult(Delete(conversationId));
+    public Task<int> EraseConversationAsync(string conversationId, CancellationToken cancellationToken) => DeleteAsync(conversationId, cancellationToken);
 
     public async Task<object?> ExportConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -73,11 +77,11 @@ internal sealed class ConversationPersonalData(BotDatabase database, IConversati
             conversation?.CreatedAt,
             activities = activities.Select(a => a.Activity),
             state,
-            uploads = Directory.Exists(UploadFolder(conversationId)) ? Directory.GetFiles(UploadFolder(conversationId)).Select(Path.GetFileName) : [],
+            uploads = await uploads.ListAsync(conversationId, cancellationToken),
         };
     }
 
-    private int Delete(string conversationId)
+    private async Task<int> DeleteAsync(string conversationId, CancellationToken cancellationToken)
     {
         int deleted;
         using (var connection = database.OpenWrite())
@@ -87,6 +91,7 @@ internal sealed class ConversationPersonalData(BotDatabase database, IConversati
             delete.Transaction = transaction;
             delete.CommandText = """
                 DELETE FROM activities WHERE conversation_id = $id;
+                DELETE FROM pending_turns WHERE conversation_id = $id;
                 DELETE FROM conversation_state WHERE conversation_id = $id;
                 DELETE FROM conversations WHERE id = $id;
                 """;
@@ -94,14 +99,6 @@ internal sealed class ConversationPersonalData(BotDatabase database, IConversati
             deleted = delete.ExecuteNonQuery();
             transaction.Commit();
         }
-        var folder = UploadFolder(conversationId);
-        if (Directory.Exists(folder))
-        {
-            deleted += Directory.GetFiles(folder).Length;
-            Directory.Delete(folder, recursive: true);
-        }
-        return deleted;
+        return deleted + await uploads.DeleteConversationAsync(conversationId, cancellationToken);
     }
-
-    private string UploadFolder(string conversationId) => uploads.FolderOf(conversationId);
 }

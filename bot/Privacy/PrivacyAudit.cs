@@ -6,9 +6,17 @@ namespace Bot.Privacy;
 /// <summary>
 /// Who erased or exported which conversation, and when (table <c>privacy_log</c>, also written to
 /// the application log). Never the content. Kept when the conversation is gone: it is the record
-/// that the erasure happened.
+/// that the erasure happened. SQLite or PostgreSQL.
 /// </summary>
-internal sealed class PrivacyAudit
+internal interface IPrivacyAudit
+{
+    Task WriteAsync(DateTimeOffset at, string actor, string action, string subject, int items);
+
+    /// <summary>The latest entries, newest first.</summary>
+    Task<IReadOnlyList<PrivacyLogEntry>> EntriesAsync(int limit);
+}
+
+internal sealed class PrivacyAudit : IPrivacyAudit
 {
     private readonly BotDatabase _database;
     private readonly ILogger<PrivacyAudit> _logger;
@@ -28,7 +36,7 @@ internal sealed class PrivacyAudit
             """);
     }
 
-    public void Write(DateTimeOffset at, string actor, string action, string subject, int items)
+    public Task WriteAsync(DateTimeOffset at, string actor, string action, string subject, int items)
     {
         using var connection = _database.OpenWrite();
         using var insert = connection.CreateCommand();
@@ -40,9 +48,10 @@ internal sealed class PrivacyAudit
         insert.Parameters.AddWithValue("$items", items);
         insert.ExecuteNonQuery();
         PrivacyLog.Audited(_logger, actor, action, subject, items);
+        return Task.CompletedTask;
     }
 
-    public IReadOnlyList<PrivacyLogEntry> Entries(int limit)
+    public Task<IReadOnlyList<PrivacyLogEntry>> EntriesAsync(int limit)
     {
         using var connection = _database.Open();
         using var select = connection.CreateCommand();
@@ -55,7 +64,7 @@ internal sealed class PrivacyAudit
             entries.Add(new PrivacyLogEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
         }
-        return entries;
+        return Task.FromResult<IReadOnlyList<PrivacyLogEntry>>(entries);
     }
 }
 

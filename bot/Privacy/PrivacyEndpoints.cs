@@ -26,9 +26,9 @@ internal static class PrivacyEndpoints
         });
 
         // A resident: every conversation of one channel user id (as shown in an export).
-        api.MapDelete("/residents/{userId}", async (string userId, HttpContext context, BotDatabase database, PrivacyService privacy, CancellationToken cancellationToken) =>
+        api.MapDelete("/residents/{userId}", async (string userId, HttpContext context, IConversationStore store, PrivacyService privacy, CancellationToken cancellationToken) =>
         {
-            var ids = ConversationsOf(database, userId);
+            var ids = await store.ConversationsOfUserAsync(userId, cancellationToken);
             var erased = new Dictionary<string, object>();
             foreach (var id in ids)
             {
@@ -40,10 +40,10 @@ internal static class PrivacyEndpoints
             return erased.Count == 0 ? NotFound() : Results.Json(new { userId, conversations = erased });
         });
 
-        api.MapGet("/residents/{userId}/export", async (string userId, HttpContext context, BotDatabase database, PrivacyService privacy, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapGet("/residents/{userId}/export", async (string userId, HttpContext context, IConversationStore store, PrivacyService privacy, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var conversations = new Dictionary<string, object>();
-            foreach (var id in ConversationsOf(database, userId))
+            foreach (var id in await store.ConversationsOfUserAsync(userId, cancellationToken))
             {
                 if (await privacy.ExportAsync(id, Actor(context), cancellationToken) is { } data)
                 {
@@ -53,7 +53,7 @@ internal static class PrivacyEndpoints
             return conversations.Count == 0 ? NotFound() : Results.Json(new { userId, exportedAt = clock.GetUtcNow(), conversations });
         });
 
-        api.MapGet("/log", (int? limit, PrivacyAudit audit) => Results.Json(audit.Entries(Math.Clamp(limit ?? 100, 1, 1000))));
+        api.MapGet("/log", async (int? limit, IPrivacyAudit audit) => Results.Json(await audit.EntriesAsync(Math.Clamp(limit ?? 100, 1, 1000))));
         return app;
     }
 
@@ -62,19 +62,4 @@ internal static class PrivacyEndpoints
     private static string Actor(HttpContext context) => GuideIdentity.From(context.User)?.UserName ?? "unknown";
 
     private static string SafeFileName(string id) => new(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(64).ToArray());
-
-    private static List<string> ConversationsOf(BotDatabase database, string userId)
-    {
-        using var connection = database.Open();
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT id FROM conversations WHERE user_id = $user UNION SELECT conversation_id FROM cases WHERE user_id = $user";
-        select.Parameters.AddWithValue("$user", userId);
-        using var reader = select.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
-    }
 }

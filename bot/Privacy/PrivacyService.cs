@@ -3,7 +3,7 @@ using Bot.Turns;
 namespace Bot.Privacy;
 
 /// <summary>Erasure, export and retention over every <see cref="IPersonalDataStore"/>, audited.</summary>
-internal sealed class PrivacyService(IEnumerable<IPersonalDataStore> stores, ConversationLocks locks, PrivacyAudit audit, PrivacyOptions options, TimeProvider clock, ILogger<PrivacyService> logger)
+internal sealed class PrivacyService(IEnumerable<IPersonalDataStore> stores, ConversationLocks locks, IPrivacyAudit audit, PrivacyOptions options, TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string RetentionActor = "retention";
 
@@ -11,7 +11,7 @@ internal sealed class PrivacyService(IEnumerable<IPersonalDataStore> stores, Con
     public async Task<IReadOnlyDictionary<string, int>?> EraseAsync(string conversationId, string actor, CancellationToken cancellationToken)
     {
         // Under the conversation's lock, so that no turn writes to it halfway through.
-        using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
         var erased = new Dictionary<string, int>();
         foreach (var store in stores)
         {
@@ -22,7 +22,7 @@ internal sealed class PrivacyService(IEnumerable<IPersonalDataStore> stores, Con
         {
             return null;
         }
-        audit.Write(clock.GetUtcNow(), actor, "erased", "conversation " + conversationId, total);
+        await audit.WriteAsync(clock.GetUtcNow(), actor, "erased", "conversation " + conversationId, total);
         return erased;
     }
 
@@ -41,7 +41,7 @@ internal sealed class PrivacyService(IEnumerable<IPersonalDataStore> stores, Con
         {
             return null;
         }
-        audit.Write(clock.GetUtcNow(), actor, "exported", "conversation " + conversationId, export.Count);
+        await audit.WriteAsync(clock.GetUtcNow(), actor, "exported", "conversation " + conversationId, export.Count);
         return export;
     }
 
@@ -60,7 +60,7 @@ internal sealed class PrivacyService(IEnumerable<IPersonalDataStore> stores, Con
         }
         if (removed.Values.Sum() > 0)
         {
-            audit.Write(clock.GetUtcNow(), RetentionActor, "deleted", $"data older than {options.RetentionDays} days", removed.Values.Sum());
+            await audit.WriteAsync(clock.GetUtcNow(), RetentionActor, "deleted", $"data older than {options.RetentionDays} days", removed.Values.Sum());
         }
         return removed;
     }

@@ -1,7 +1,10 @@
 namespace Bot.Privacy;
 
-/// <summary>Applies the retention period at start-up and then every hour.</summary>
-internal sealed class RetentionJob(PrivacyService privacy, ILogger<RetentionJob> logger) : BackgroundService
+/// <summary>
+/// Applies the retention period at start-up and then every hour; with several instances, one of them
+/// at a time (a cluster lock), the others skip that round.
+/// </summary>
+internal sealed class RetentionJob(PrivacyService privacy, Bot.Storage.IClusterLocks cluster, ILogger<RetentionJob> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -13,7 +16,11 @@ internal sealed class RetentionJob(PrivacyService privacy, ILogger<RetentionJob>
         {
             try
             {
-                await privacy.ApplyRetentionAsync(stoppingToken);
+                await using var job = await cluster.TryAcquireAsync("job:retention", stoppingToken);
+                if (job is not null)
+                {
+                    await privacy.ApplyRetentionAsync(stoppingToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

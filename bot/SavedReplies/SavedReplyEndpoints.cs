@@ -13,8 +13,8 @@ internal static partial class SavedReplyEndpoints
 {
     private sealed record ReplyRequest(string? Group, string? Shortcut, string? Title, string? Text);
 
-    public static IServiceCollection AddSavedReplies(this IServiceCollection services) =>
-        services.AddSingleton<ISavedReplyStore, SqliteSavedReplyStore>();
+    public static IServiceCollection AddSavedReplies(this IServiceCollection services, Storage.StoreOptions store) =>
+        Storage.StorageServices.AddStore<ISavedReplyStore, SqliteSavedReplyStore, PostgresSavedReplyStore>(services, store);
 
     public static IEndpointRouteBuilder MapSavedReplies(this IEndpointRouteBuilder app)
     {

@@ -29,7 +29,7 @@ internal sealed class SqliteSavedReplyStore : ISavedReplyStore
                 INSERT INTO saved_replies (id, grp, shortcut, title, text, created_by, updated_at)
                 SELECT $id, NULL, $shortcut, $title, $text, NULL, $at WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'saved-replies-seeded')
                 """;
-            foreach (var (id, shortcut, title, text) in Defaults)
+            foreach (var (id, shortcut, title, text) in SavedReply.Defaults)
             {
                 seeded.Parameters.Clear();
                 seeded.Parameters.AddWithValue("$id", id);
@@ -42,13 +42,6 @@ internal sealed class SqliteSavedReplyStore : ISavedReplyStore
         }
         BotDatabase.Execute(connection, "INSERT OR IGNORE INTO settings (key, value) VALUES ('saved-replies-seeded', '1')");
     }
-
-    private static readonly (string Id, string Shortcut, string Title, string Text)[] Defaults =
-    [
-        ("R-hej", "hej", "Hälsning", "Hej! Tack för att du väntade. Jag läser vad du har skrivit och återkommer strax."),
-        ("R-kolla", "kolla", "Jag undersöker", "Jag behöver undersöka det här lite närmare. Vänta gärna en liten stund, så återkommer jag."),
-        ("R-tack", "tack", "Avslutning", "Tack för att du hörde av dig till Göteborgs Stad! Hör gärna av dig igen om du undrar över något mer."),
-    ];
 
     public Task<IReadOnlyList<SavedReply>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SavedReply>>(Query("ORDER BY shortcut", null));

@@ -6,7 +6,8 @@ internal readonly record struct RateCount(long Count, DateTimeOffset WindowEnds)
 /// <summary>
 /// Counters for rate limits and throttles (posted activities per conversation, sign-in attempts):
 /// each change is atomic and returns the new count, so a limit holds under concurrent requests.
-/// In memory per instance now; a Redis implementation (INCRBY with EXPIRE) makes the limits span instances.
+/// In memory per instance (<see cref="MemoryRateCounter"/>), or in Redis (<see cref="RedisRateCounter"/>) so that
+/// the limits span instances.
 /// </summary>
 internal interface IRateCounter
 {

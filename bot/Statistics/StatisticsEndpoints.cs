@@ -9,7 +9,7 @@ internal static class StatisticsEndpoints
 {
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/stats", async (string? from, string? to, string? format, HttpContext context, StatisticsStore store, MessageReplyStatistics replies, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapGet("/api/stats", async (string? from, string? to, string? format, HttpContext context, IStatisticsStore store, MessageReplyStatistics replies, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var now = clock.GetUtcNow();
             if (!StatisticsPeriod.TryParse(from, to, now, out var period, out var error))
@@ -30,14 +30,14 @@ internal static class StatisticsEndpoints
             return Results.Json(report);
         }).RequireAuthorization(GuidePolicies.Guide);
 
-        app.MapGet("/api/guide/unanswered", (string? from, string? to, int? limit, StatisticsStore store, BotOptions bot, LearningOptions options, KnowledgeProvider knowledge, TimeProvider clock) =>
+        app.MapGet("/api/guide/unanswered", async (string? from, string? to, int? limit, IStatisticsStore store, BotOptions bot, LearningOptions options, KnowledgeProvider knowledge, TimeProvider clock) =>
         {
             if (!StatisticsPeriod.TryParse(from, to, clock.GetUtcNow(), out var period, out var error))
             {
                 return Results.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
             }
             var lowConfidence = Math.Max(bot.AnswerThreshold, options.LowConfidence);
-            var questions = store.QuestionsBetween(period.Start, period.End)
+            var questions = (await store.QuestionsBetweenAsync(period.Start, period.End, CancellationToken.None))
                 .Select(t => UnansweredInbox.Select(t, bot.AnswerThreshold, lowConfidence))
                 .OfType<UnansweredQuestion>();
             var groups = UnansweredInbox.Group(questions);

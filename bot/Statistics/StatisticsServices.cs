@@ -5,12 +5,12 @@ namespace Bot.Statistics;
 /// <summary>Registration of the turn log, statistics and the learning inbox.</summary>
 internal static class StatisticsServices
 {
-    public static IServiceCollection AddStatistics(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStatistics(this IServiceCollection services, IConfiguration configuration, Bot.Storage.StoreOptions store)
     {
         services.AddSingleton(configuration.GetSection(LearningOptions.SectionName).Get<LearningOptions>() ?? new LearningOptions());
-        services.AddSingleton<StatisticsStore>();
+        Bot.Storage.StorageServices.AddStore<IStatisticsStore, StatisticsStore, PostgresStatisticsStore>(services, store);
+        services.AddSingleton<ITurnRecorder>(sp => sp.GetRequiredService<IStatisticsStore>());
         services.AddSingleton<MessageReplyStatistics>();
-        services.AddSingleton<ITurnRecorder>(sp => sp.GetRequiredService<StatisticsStore>());
         return services;
     }
 }

@@ -11,9 +11,34 @@ namespace Bot.Statistics;
 /// <summary>
 /// The turn log for statistics and the learning inbox (table <c>stat_turns</c>). Question texts
 /// arrive masked; the retention job and erasure remove them and unlink the rows from the
-/// conversation, so that only anonymous counts remain.
+/// conversation, so that only anonymous counts remain. SQLite or PostgreSQL.
 /// </summary>
-internal sealed class StatisticsStore : ITurnRecorder
+internal interface IStatisticsStore : ITurnRecorder
+{
+    /// <summary>Every turn of the conversations whose first turn lies in [from, to).</summary>
+    Task<IReadOnlyList<StatTurn>> ConversationsStartingAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Question turns (with their masked text) in [from, to).</summary>
+    Task<IReadOnlyList<StatTurn>> QuestionsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StatTurn>> OfConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Copies what the statistics need from the handoff cases (which the retention job deletes):
+    /// the pickup wait of live-queue cases, the rating, and whether nobody picked the case up.
+    /// </summary>
+    /// <param name="since">only cases handed over from this time on (all when null)</param>
+    Task RefreshCaseFactsAsync(DateTimeOffset now, CancellationToken cancellationToken, DateTimeOffset? since = null);
+
+    /// <summary>Removes the texts of the given conversations and gives each a random id, so that the counts stay and nothing links them to a resident.</summary>
+    Task<int> AnonymizeAsync(IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken);
+
+    /// <summary>Conversations (not yet anonymous) whose last turn is before <paramref name="cutoff"/>.</summary>
+    Task<IReadOnlyList<string>> ConversationsEndedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
+
+/// <summary>The statistics turn log in the embedded SQLite database.</summary>
+internal sealed class StatisticsStore : IStatisticsStore
 {
     public const string AnonymousPrefix = "anon-";
     private const string Columns = "conversation_id, channel, at, question, outcome, answer_id, confidence, language, topic, top_candidate, feedback, verdict, route, case_id, duration_ms, case_wait_s, case_rating, case_abandoned";
@@ -117,12 +142,11 @@ internal sealed class StatisticsStore : ITurnRecorder
             """, ("$from", Iso(from)), ("$to", Iso(to)));
     }
 
-    /// <summary>Question turns (with their masked text) in [from, to).</summary>
-    public IReadOnlyList<StatTurn> QuestionsBetween(DateTimeOffset from, DateTimeOffset to) =>
-        Query("WHERE question IS NOT NULL AND at >= $from AND at < $to ORDER BY at, id", ("$from", Iso(from)), ("$to", Iso(to)));
+    public Task<IReadOnlyList<StatTurn>> QuestionsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StatTurn>>(Query("WHERE question IS NOT NULL AND at >= $from AND at < $to ORDER BY at, id", ("$from", Iso(from)), ("$to", Iso(to))));
 
-    public IReadOnlyList<StatTurn> OfConversation(string conversationId) =>
-        Query("WHERE conversation_id = $id ORDER BY at, id", ("$id", conversationId));
+    public Task<IReadOnlyList<StatTurn>> OfConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StatTurn>>(Query("WHERE conversation_id = $id ORDER BY at, id", ("$id", conversationId)));
 
     /// <summary>
     /// Copies what the statistics need from the handoff cases (which the retention job deletes):
@@ -186,11 +210,11 @@ internal sealed class StatisticsStore : ITurnRecorder
     /// Removes the texts of the given conversations and replaces their ids with a random one (the
     /// same for all turns of a conversation), so that the counts stay and nothing links them to a resident.
     /// </summary>
-    public int Anonymize(IReadOnlyCollection<string> conversationIds)
+    public Task<int> AnonymizeAsync(IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken)
     {
         if (conversationIds.Count == 0)
         {
-            return 0;
+            return Task.FromResult(0);
         }
         var changed = 0;
         using var connection = _database.OpenWrite();
@@ -205,11 +229,11 @@ internal sealed class StatisticsStore : ITurnRecorder
             changed += update.ExecuteNonQuery();
         }
         transaction.Commit();
-        return changed;
+        return Task.FromResult(changed);
     }
 
     /// <summary>Conversations (not yet anonymous) whose last turn is before <paramref name="cutoff"/>.</summary>
-    public IReadOnlyList<string> ConversationsEndedBefore(DateTimeOffset cutoff)
+    public Task<IReadOnlyList<string>> ConversationsEndedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
@@ -221,7 +245,7 @@ internal sealed class StatisticsStore : ITurnRecorder
         {
             ids.Add(reader.GetString(0));
         }
-        return ids;
+        return Task.FromResult<IReadOnlyList<string>>(ids);
     }
 
     private List<StatTurn> Query(string where, params (string Name, string Value)[] parameters)

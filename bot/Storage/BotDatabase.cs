@@ -78,7 +78,31 @@ internal sealed class BotDatabase
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS pending_turns (
+                conversation_id TEXT NOT NULL,
+                activity_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                seq INTEGER NULL,
+                activity_json TEXT NULL,
+                created_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (conversation_id, activity_id)
+            );
+            CREATE INDEX IF NOT EXISTS conversations_user ON conversations (user_id);
             """);
+        AddColumnIfMissing(connection, "activities", "dedupe_key", "TEXT NULL");
+        Execute(connection, "CREATE UNIQUE INDEX IF NOT EXISTS activities_dedupe ON activities (conversation_id, dedupe_key) WHERE dedupe_key IS NOT NULL");
+    }
+
+    /// <summary>Adds a column that databases made by an earlier version lack.</summary>
+    public static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+        }
     }
 
     /// <summary>

@@ -1,19 +1,26 @@
 using System.Collections.Concurrent;
+using Bot.Storage;
 
 namespace Bot.Turns;
 
 /// <summary>
-/// One lock per conversation: turns and guide actions on a conversation never interleave. A lock exists
+/// One lock per conversation: turns and guide actions on a conversation never interleave. Within a
+/// process a semaphore; with a shared store also a cluster-wide lock (<see cref="IClusterLocks"/>),
+/// so that turns of one conversation run one at a time across instances too. A local gate exists
 /// only while someone holds or waits for it, so the table does not grow with every conversation ever seen.
 /// </summary>
-internal sealed class ConversationLocks
+internal sealed class ConversationLocks(IClusterLocks cluster)
 {
     private readonly ConcurrentDictionary<string, Gate> _locks = new(StringComparer.Ordinal);
 
-    /// <summary>Conversations with a lock held or awaited right now.</summary>
+    public ConversationLocks() : this(LocalClusterLocks.Instance)
+    {
+    }
+
+    /// <summary>Conversations with a lock held or awaited right now (on this instance).</summary>
     public int Count => _locks.Count;
 
-    public async Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
     {
         var gate = Enter(conversationId);
         try
@@ -25,7 +32,42 @@ internal sealed class ConversationLocks
             Leave(conversationId, gate);
             throw;
         }
-        return new Releaser(this, conversationId, gate);
+        try
+        {
+            var shared = await cluster.AcquireAsync(conversationId, cancellationToken);
+            return new Releaser(this, conversationId, gate, shared);
+        }
+        catch
+        {
+            gate.Semaphore.Release();
+            Leave(conversationId, gate);
+            throw;
+        }
+    }
+
+    /// <summary>The lock if nobody holds it now (on any instance), else null.</summary>
+    public async Task<IAsyncDisposable?> TryAcquireAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var gate = Enter(conversationId);
+        if (!gate.Semaphore.Wait(0, CancellationToken.None))
+        {
+            Leave(conversationId, gate);
+            return null;
+        }
+        IAsyncDisposable? shared = null;
+        try
+        {
+            shared = await cluster.TryAcquireAsync(conversationId, cancellationToken);
+        }
+        finally
+        {
+            if (shared is null)
+            {
+                gate.Semaphore.Release();
+                Leave(conversationId, gate);
+            }
+        }
+        return shared is null ? null : new Releaser(this, conversationId, gate, shared);
     }
 
     /// <summary>Takes a reference on the conversation's gate, creating it when there is none (or it is being removed).</summary>
@@ -65,16 +107,26 @@ internal sealed class ConversationLocks
         public bool Removed { get; set; }
     }
 
-    private sealed class Releaser(ConversationLocks owner, string conversationId, Gate gate) : IDisposable
+    private sealed class Releaser(ConversationLocks owner, string conversationId, Gate gate, IAsyncDisposable? shared) : IAsyncDisposable
     {
         private int _released;
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Semaphore.Release();
-                owner.Leave(conversationId, gate);
+                try
+                {
+                    if (shared is not null)
+                    {
+                        await shared.DisposeAsync();
+                    }
+                }
+                finally
+                {
+                    gate.Semaphore.Release();
+                    owner.Leave(conversationId, gate);
+                }
             }
         }
     }

@@ -10,13 +10,16 @@ namespace Bot.Uploads;
 /// </summary>
 internal static class UploadEndpoints
 {
-    public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration, Storage.StoreOptions store)
     {
         services.AddSingleton(configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions());
-        services.AddSingleton<UploadStore>();
+        Storage.StorageServices.AddStore<IUploadStore, FileUploadStore, PostgresUploadStore>(services, store);
         // Links expire by real time, also when Bot:Now fixes the bot's clock for a demo.
         services.AddSingleton(sp => new UploadLinks(sp.GetRequiredService<Security.SigningKeys>(), TimeProvider.System));
-        services.AddSingleton<IUploadQuotaStore>(sp => new SqliteUploadQuotaStore(sp.GetRequiredService<Storage.BotDatabase>(), TimeProvider.System));
+        // Quotas count by real time, also when Bot:Now fixes the bot's clock for a demo.
+        services.AddSingleton<IUploadQuotaStore>(sp => store.Postgres
+            ? new PostgresUploadQuotaStore(sp.GetRequiredService<Storage.Postgres.PostgresDatabase>(), TimeProvider.System)
+            : new SqliteUploadQuotaStore(sp.GetRequiredService<Storage.BotDatabase>(), TimeProvider.System));
         services.AddSingleton(sp => new UploadQuota(sp.GetRequiredService<IUploadQuotaStore>(), sp.GetRequiredService<UploadOptions>(),
             sp.GetRequiredService<Privacy.PrivacyOptions>(), sp.GetRequiredService<Security.SigningKeys>(), TimeProvider.System));
         services.AddSingleton<OwnPhotos>();
@@ -30,7 +33,8 @@ internal static class UploadEndpoints
         return app;
     }
 
-    private static IResult Download(string conversationId, string fileName, string? exp, string? sig, HttpContext context, UploadLinks links, UploadStore store)
+    private static async Task<IResult> Download(
+        string conversationId, string fileName, string? exp, string? sig, HttpContext context, UploadLinks links, IUploadStore store, CancellationToken cancellationToken)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
@@ -40,7 +44,7 @@ internal static class UploadEndpoints
         {
             return DirectLineErrors.Json(StatusCodes.Status403Forbidden, "Forbidden", "The link is not valid or has expired.");
         }
-        if (store.Find(conversationId, fileName) is not { } file)
+        if (await store.FindAsync(conversationId, fileName, cancellationToken) is not { } file)
         {
             return DirectLineErrors.Json(StatusCodes.Status404NotFound, "NotFound", "The file does not exist.");
         }
@@ -48,6 +52,6 @@ internal static class UploadEndpoints
         var disposition = new ContentDispositionHeaderValue(file.Kind.Inline ? "inline" : "attachment");
         disposition.SetHttpFileName(fileName);
         headers.ContentDisposition = disposition.ToString();
-        return Results.File(file.Path, file.Kind.ContentType, enableRangeProcessing: true);
+        return Results.Stream(await file.OpenAsync(cancellationToken), file.Kind.ContentType, enableRangeProcessing: true);
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
             return new FaultReportTurn(null, Outcomes.Form);
         }
         // A photo is welcome at any step, with or without text.
-        if (PhotoUrl(turn.Activity, photos) is { } photo)
+        if (await PhotoUrlAsync(turn.Activity, photos, cancellationToken) is { } photo)
         {
             draft = draft with { PhotoUrl = photo, PhotoAsked = true };
             if (text.Length == 0 || draft.Step == FaultReportSteps.Photo)
@@ -294,13 +294,22 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
     }
 
     /// <summary>The first image the resident attached that the host stored itself (web upload or Messenger photo); never an outside address.</summary>
-    private static string? PhotoUrl(Activity activity, IOwnPhotos? photos) =>
-        photos is null || activity.Conversation?.Id is not { Length: > 0 } conversationId
-            ? null
-            : activity.Attachments?
-                .Where(a => a.ContentUrl is { Length: > 0 } && a.ContentType?.StartsWith("image", StringComparison.OrdinalIgnoreCase) == true)
-                .Select(a => photos.Accept(a, conversationId))
-                .FirstOrDefault(url => url is not null);
+    private static async Task<string?> PhotoUrlAsync(Activity activity, IOwnPhotos? photos, CancellationToken cancellationToken)
+    {
+        if (photos is null || activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            return null;
+        }
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.ContentUrl is { Length: > 0 } && attachment.ContentType?.StartsWith("image", StringComparison.OrdinalIgnoreCase) == true
+                && await photos.AcceptAsync(attachment, conversationId, cancellationToken) is { } url)
+            {
+                return url;
+            }
+        }
+        return null;
+    }
 
     private static Task<string> SendAsync(ITurnContext turn, string text, Language language, IReadOnlyList<LocalizedText> buttons, CancellationToken cancellationToken)
     {

@@ -10,5 +10,5 @@ namespace Dialogs.FaultReports;
 public interface IOwnPhotos
 {
     /// <summary>The address to keep with the report when the attachment is such a photo; null otherwise.</summary>
-    string? Accept(Attachment attachment, string conversationId);
+    Task<string?> AcceptAsync(Attachment attachment, string conversationId, CancellationToken cancellationToken);
 }

@@ -198,8 +198,8 @@ public class HandoffTimeoutTests
         var login = await client.PostAsJsonAsync("/api/guide/login", new { userName = "demo", password = "demo" }, TestContext.Current.CancellationToken);
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var presence = app.Services.GetRequiredService<Bot.Handoff.GuidePresence>();
-        presence.Connected("demo", "Demo Vägledare", ["Allmänna frågor"]);
+        var presence = app.Services.GetRequiredService<Bot.Handoff.IGuidePresence>();
+        await presence.ConnectedAsync("demo", "Demo Vägledare", ["Allmänna frågor"]);
         var timeouts = app.Services.GetRequiredService<Bot.Handoff.HandoffTimeouts>();
         var waiting = await app.StartChatAsync();
         var served = await app.StartChatAsync();
@@ -210,7 +210,7 @@ public class HandoffTimeoutTests
         await client.PostAsync($"/api/guide/cases/{servedCase}/claim", null, TestContext.Current.CancellationToken);
 
         clock.Advance(TimeSpan.FromMinutes(6));
-        presence.Disconnected("demo");
+        await presence.DisconnectedAsync("demo");
         clock.Advance(TimeSpan.FromMinutes(3));
         await timeouts.RunOnceAsync(TestContext.Current.CancellationToken);
 

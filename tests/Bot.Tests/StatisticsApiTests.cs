@@ -85,8 +85,8 @@ public class StatisticsCaseTests
         await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Handoff:QueueTimeoutMinutes"] = "10" }, clock: clock);
         var guide = await GuideClient.SignInAsync(app);
         await guide.PostAsJsonAsync("/api/guide/status", new { ready = true }, TestContext.Current.CancellationToken);
-        var presence = app.Services.GetRequiredService<Bot.Handoff.GuidePresence>();
-        presence.Connected("demo", "Demo Vägledare", ["Allmänna frågor"]);
+        var presence = app.Services.GetRequiredService<Bot.Handoff.IGuidePresence>();
+        await presence.ConnectedAsync("demo", "Demo Vägledare", ["Allmänna frågor"]);
         var served = await app.StartChatAsync();
         var waiting = await app.StartChatAsync();
         await served.PostMessageAsync("Jag vill prata med en människa");

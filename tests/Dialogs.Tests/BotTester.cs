@@ -90,6 +90,6 @@ internal sealed record TurnResult(IReadOnlyList<Activity> Replies)
 /// <summary>Accepts photos under <see cref="BotTester.OwnUploads"/> only, as the host accepts only its own uploads.</summary>
 internal sealed class TestPhotos : Dialogs.FaultReports.IOwnPhotos
 {
-    public string? Accept(Attachment attachment, string conversationId) =>
-        attachment.ContentUrl?.StartsWith(BotTester.OwnUploads, StringComparison.Ordinal) == true ? attachment.ContentUrl : null;
+    public Task<string?> AcceptAsync(Attachment attachment, string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult(attachment.ContentUrl?.StartsWith(BotTester.OwnUploads, StringComparison.Ordinal) == true ? attachment.ContentUrl : null);
 }

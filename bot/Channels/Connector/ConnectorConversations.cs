@@ -12,11 +12,19 @@ namespace Bot.Channels.Connector;
 internal sealed record ConnectorConversation(
     string Id, string ServiceUrl, string ChannelId, ConversationAccount Conversation, ChannelAccount Bot, ChannelAccount User);
 
+/// <summary>Where connector conversations are kept (SQLite or PostgreSQL): the <c>connector_conversations</c> table.</summary>
+internal interface IConnectorConversations
+{
+    Task SaveAsync(ConnectorConversation conversation, CancellationToken cancellationToken);
+
+    Task<ConnectorConversation?> GetAsync(string id, CancellationToken cancellationToken);
+}
+
 /// <summary>
-/// The <c>connector_conversations</c> table, and the ids of received activities (a channel that
-/// retries an activity gets it processed once).
+/// The <c>connector_conversations</c> table in SQLite. A channel that retries an activity gets it
+/// processed once through the activity log's de-duplication (<see cref="Bot.Storage.IConversationStore.ReceiveAsync"/>).
 /// </summary>
-internal sealed class ConnectorConversations
+internal sealed class ConnectorConversations : IConnectorConversations
 {
     /// <summary>
     /// Conversations from the connector are stored as <c>abs:{channelId}:{conversationId}</c>, so they
@@ -39,11 +47,6 @@ internal sealed class ConnectorConversations
                 bot_json TEXT NOT NULL,
                 user_json TEXT NOT NULL,
                 updated_at TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS connector_received (
-                conversation_id TEXT NOT NULL,
-                activity_id TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, activity_id)
             );
             """);
     }
@@ -86,26 +89,5 @@ internal sealed class ConnectorConversations
                 JsonSerializer.Deserialize<ChannelAccount>(reader.GetString(4), ActivityJson.Options)!)
             : null;
         return Task.FromResult(conversation);
-    }
-
-    public Task<bool> WasReceivedAsync(string id, string activityId, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM connector_received WHERE conversation_id = $id AND activity_id = $activity";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$activity", activityId);
-        return Task.FromResult(command.ExecuteScalar() is not null);
-    }
-
-    public Task MarkReceivedAsync(string id, string activityId, CancellationToken cancellationToken)
-    {
-        using var connection = _database.OpenWrite();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO connector_received (conversation_id, activity_id) VALUES ($id, $activity)";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$activity", activityId);
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
     }
 }

@@ -10,7 +10,7 @@ namespace Bot.Channels.Connector;
 /// </summary>
 internal sealed class ConnectorOutbox(
     IConversationStore store,
-    ConnectorConversations conversations,
+    IConnectorConversations conversations,
     ConnectorClient client,
     ILogger<ConnectorOutbox> logger)
 {
@@ -47,6 +47,26 @@ internal sealed class ConnectorOutbox(
             ConnectorLog.DeliveryFailed(logger, exception, reference.Id, stored.Type);
         }
         return stored.Id!;
+    }
+
+    /// <summary>
+    /// Delivers again replies that were stored during a turn whose instance died before the turn ended:
+    /// stored is not yet delivered for a channel outside our log. (Delivered but not marked ended, a
+    /// reply arrives twice; that window is a single HTTP call, the other would lose the answer.)
+    /// </summary>
+    public async Task RedeliverAsync(ConnectorConversation reference, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
+        {
+            try
+            {
+                await DeliverAsync(reference, reply, cancellationToken);
+            }
+            catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
+            {
+                ConnectorLog.DeliveryFailed(logger, exception, reference.Id, reply.Type);
+            }
+        }
     }
 
     private async Task<Activity> StoreOutgoingAsync(ConnectorConversation reference, Activity activity, CancellationToken cancellationToken)

@@ -15,7 +15,6 @@ internal static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/directline/token", CreateWebsiteTokenAsync)
-            .RequireRateLimiting(CorsPolicy)
             .RequireCors(CorsPolicy)
             .WithName("CreateDirectLineToken");
 
@@ -37,8 +36,13 @@ internal static class DirectLineEndpoints
     /// Direct Line secret may name the user (a resident could otherwise join another resident's user id and so
     /// their data export); without it a requested id is ignored.
     /// </summary>
-    private static async Task<IResult> CreateWebsiteTokenAsync(HttpContext context, DirectLineAuth auth, DirectLineService directLine, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateWebsiteTokenAsync(
+        HttpContext context, DirectLineAuth auth, DirectLineService directLine, DirectLineTokenLimit limit, CancellationToken cancellationToken)
     {
+        if (await limit.CountAsync(context, cancellationToken) is { } tooMany)
+        {
+            return tooMany;
+        }
         var body = await ReadOptionalBodyAsync(context.Request, cancellationToken);
         if (body.Error is not null)
         {

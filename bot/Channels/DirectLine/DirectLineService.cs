@@ -16,7 +16,7 @@ internal sealed partial class DirectLineService(
     DirectLineOutbox outbox,
     DirectLineTokens tokens,
     TurnProcessor turns,
-    ILogger<DirectLineService> logger)
+    ILogger<DirectLineService> logger) : ITurnReplyChannel
 {
     public const string ChannelId = "directline";
 
@@ -41,13 +41,24 @@ internal sealed partial class DirectLineService(
         new(conversation.Id, tokens.Issue(conversation.Id, conversation.UserId), (int)DirectLineTokens.Lifetime.TotalSeconds,
             StreamUrl(request, conversation, watermark));
 
-    /// <summary>Starts the conversation once: the bot gets a conversationUpdate and greets the resident.</summary>
+    /// <summary>
+    /// Starts the conversation once: the bot gets a conversationUpdate and greets the resident. The start
+    /// is marked pending with the conversation, so the greeting comes even if this instance dies first.
+    /// </summary>
     public async Task<bool> StartAsync(ConversationRecord conversation, string? locale, string serviceUrl, CancellationToken cancellationToken)
     {
-        if (!await store.MarkStartedAsync(conversation.Id, cancellationToken))
+        var update = StartActivity(conversation, locale, serviceUrl);
+        var started = false;
+        await turns.ProcessAsync(conversation.Id, async ct =>
         {
-            return false;
-        }
+            started = await store.MarkStartedAsync(conversation.Id, new PendingTurn(conversation.Id, update.Id!, ChannelId, null, update, DateTimeOffset.UtcNow), ct);
+            return new TurnInput(update, null, RunTurn: started, Pending: started);
+        }, (reply, ct) => SendAsync(conversation, reply, ct), cancellationToken);
+        return started;
+    }
+
+    private static Activity StartActivity(ConversationRecord conversation, string? locale, string serviceUrl)
+    {
         var user = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User };
         var update = new Activity
         {
@@ -62,16 +73,22 @@ internal sealed partial class DirectLineService(
             Locale = locale,
             Timestamp = DateTimeOffset.UtcNow,
         };
-        await turns.ProcessAsync(update, (reply, ct) => SendAsync(conversation, reply, ct), cancellationToken);
-        return true;
+        return update;
     }
 
-    /// <summary>Stores a resident's activity (the echo), then runs the bot's turn on it.</summary>
+    /// <summary>
+    /// Stores a resident's activity (the echo) with its turn marked pending, then runs the bot's turn on
+    /// it. A client's retry of the same activity (same <c>clientActivityID</c>) is stored once and answered once.
+    /// </summary>
     public async Task<string> PostAsync(ConversationRecord conversation, Activity posted, string userId, string serviceUrl, CancellationToken cancellationToken)
     {
-        async Task<Activity> ReceiveAsync(CancellationToken ct)
+        // Messages, events and the end of a conversation get a turn that must finish; typing runs a turn
+        // too (a guide sees the resident typing) but nothing is owed if it is lost.
+        var owed = posted.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.EndOfConversation;
+        var dedupeKey = posted.ChannelDataString("clientActivityID") is { Length: > 0 and <= 200 } clientId ? "client:" + clientId : null;
+        async Task<TurnInput> ReceiveAsync(CancellationToken ct)
         {
-            var stored = await store.AppendAsync(conversation.Id, (sequence, timestamp) => posted with
+            var received = await store.ReceiveAsync(conversation.Id, dedupeKey, owed ? ChannelId : null, (sequence, timestamp) => posted with
             {
                 Id = ActivityId(conversation.Id, sequence),
                 Timestamp = timestamp,
@@ -81,20 +98,31 @@ internal sealed partial class DirectLineService(
                 From = (posted.From ?? new ChannelAccount()) with { Id = userId, Role = RoleTypes.User },
                 Recipient = BotIdentity.Account,
             }, ct);
-            hub.Publish(conversation.Id, stored);
-            DirectLineLog.ActivityReceived(logger, stored.Activity.Id!, stored.Activity.Type);
-            return stored.Activity;
+            if (!received.Duplicate)
+            {
+                hub.Publish(conversation.Id, received.Stored);
+                DirectLineLog.ActivityReceived(logger, received.Stored.Activity.Id!, received.Stored.Activity.Type);
+            }
+            return TurnInput.From(received);
         }
 
-        // Typing runs a turn too: while a guide owns the conversation, the guide sees the resident typing.
-        if (posted.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.EndOfConversation or ActivityTypes.Typing)
+        if (owed || posted.Type == ActivityTypes.Typing)
         {
             var received = await turns.ProcessAsync(conversation.Id, ReceiveAsync, (reply, ct) => SendAsync(conversation, reply, ct), cancellationToken);
             return received.Id!;
         }
         // Other activities the bot does not act on are only stored and echoed.
-        return (await ReceiveAsync(cancellationToken)).Id!;
+        return (await ReceiveAsync(CancellationToken.None)).Activity.Id!;
     }
+
+    string ITurnReplyChannel.Name => ChannelId;
+
+    async Task<Func<Activity, CancellationToken, Task<string>>?> ITurnReplyChannel.RepliesAsync(string conversationId, CancellationToken cancellationToken) =>
+        await store.GetAsync(conversationId, cancellationToken) is { } conversation
+            ? (reply, ct) => SendAsync(conversation, reply, ct)
+            : null;
+
+    Task ITurnReplyChannel.RedeliverAsync(string conversationId, IReadOnlyList<Activity> replies, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Delivers an activity from the bot (or a guide) to the conversation.</summary>
     public Task<string> SendAsync(ConversationRecord conversation, Activity activity, CancellationToken cancellationToken) =>

@@ -59,6 +59,8 @@ internal static class DirectLineStream
                 }
                 catch (OperationCanceledException) when (!closed.IsCancellationRequested)
                 {
+                    // Quiet for a while: send what the log has that no notice brought (a lost backplane message), then a keep-alive.
+                    next = await SendStoredAsync(socket, store, conversationId, next, closed.Token);
                     await SendTextAsync(socket, "", closed.Token);
                     continue;
                 }

@@ -20,7 +20,7 @@ internal static class DirectLineUploads
 
     public static async Task<IResult> UploadAsync(
         string conversationId, HttpContext context, DirectLineAuth auth, IConversationStore store, DirectLineService directLine,
-        UploadStore uploads, UploadLinks links, UploadQuota quota, UploadOptions options, DirectLineActivityLimit limit, CancellationToken cancellationToken)
+        IUploadStore uploads, UploadLinks links, UploadQuota quota, UploadOptions options, DirectLineActivityLimit limit, CancellationToken cancellationToken)
     {
         var (conversation, error) = await DirectLineEndpoints.AuthorizeAsync(context, conversationId, auth, store, cancellationToken);
         if (conversation is null)
@@ -61,13 +61,13 @@ internal static class DirectLineUploads
                     var (json, tooLarge) = await ReadTextAsync(section.Body, DirectLineEndpoints.MaxActivityBytes, cancellationToken);
                     if (tooLarge)
                     {
-                        Discard(uploads, stored);
+                        await DiscardAsync(uploads, stored);
                         return DirectLineErrors.TooLarge(DirectLineEndpoints.MaxActivityBytes);
                     }
                     var (parsed, problem) = DirectLineEndpoints.ParseActivity(json);
                     if (parsed is null)
                     {
-                        Discard(uploads, stored);
+                        await DiscardAsync(uploads, stored);
                         return problem!;
                     }
                     activity = parsed;
@@ -76,14 +76,14 @@ internal static class DirectLineUploads
                 {
                     if (stored.Count == options.MaxFilesPerActivity)
                     {
-                        Discard(uploads, stored);
+                        await DiscardAsync(uploads, stored);
                         return DirectLineErrors.BadArgument($"At most {options.MaxFilesPerActivity} files can be sent with one message.");
                     }
                     var used = stored.Sum(u => u.Bytes);
                     var (upload, refusal) = await uploads.SaveAsync(conversation.Id, section.Body, Math.Min(options.MaxFileBytes, allowance - used), options.MaxFileBytes, cancellationToken);
                     if (upload is null)
                     {
-                        Discard(uploads, stored);
+                        await DiscardAsync(uploads, stored);
                         return refusal switch
                         {
                             UploadRefusal.UnsupportedType => DirectLineErrors.Json(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType",
@@ -101,14 +101,14 @@ internal static class DirectLineUploads
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
         {
-            Discard(uploads, stored);
+            await DiscardAsync(uploads, stored);
             return exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                 ? DirectLineErrors.Json(StatusCodes.Status413PayloadTooLarge, "FileTooLarge", $"The upload is larger than {options.MaxFilesPerActivity} files of {UploadOptions.Size(options.MaxFileBytes)}.")
                 : DirectLineErrors.BadArgument("The upload could not be read.");
         }
         if (await quota.TryUseAsync(counters, stored.Sum(u => u.Bytes), cancellationToken) is { } over)
         {
-            Discard(uploads, stored);
+            await DiscardAsync(uploads, stored);
             return QuotaError(context, over);
         }
 
@@ -141,9 +141,9 @@ internal static class DirectLineUploads
         return (name.Length == 0 ? "fil" : name) + "." + kind.Extension;
     }
 
-    private static void Discard(UploadStore uploads, List<StoredUpload> stored)
+    private static async Task DiscardAsync(IUploadStore uploads, List<StoredUpload> stored)
     {
-        uploads.Delete(stored);
+        await uploads.DeleteAsync(stored, CancellationToken.None);
         stored.Clear();
     }
 

@@ -15,7 +15,6 @@ internal sealed class MessengerChannel(
     IConversationStateStore states,
     ConversationLocks locks,
     TurnProcessor turns,
-    MessengerInbox inbox,
     MessengerOutbox outbox,
     MessengerPhotos photos,
     ILogger<MessengerChannel> logger)
@@ -54,31 +53,33 @@ internal sealed class MessengerChannel(
 
     public static string ActivityId(string conversationId, int sequence) => $"{conversationId}|{sequence:D7}";
 
-    private async Task<Activity> ReceiveAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the resident's activity once, however often the event is processed (a restart in
+    /// mid-turn): the inbox row is the pending turn, and a turn whose reply is already in the log is not run again.
+    /// </summary>
+    private async Task<TurnInput> ReceiveAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = item.Event.ConversationId;
-        // A restart in mid-turn: the activity is already in the log; run the turn on it without storing it twice.
-        if (item.StoredSequence is { } position
-            && (await store.GetActivitiesAsync(conversationId, position, cancellationToken)).FirstOrDefault() is { } earlier && earlier.Sequence == position)
-        {
-            return earlier.Activity;
-        }
         // Photos are fetched from Meta's CDN and stored before the activity is, so the log has our own links.
+        // (An event processed again after a crash fetches them again; the log keeps the first copy's links,
+        // and the spare copy goes with the conversation's uploads at retention.)
         activity = await photos.StoreAsync(activity, conversationId, item.Event.SenderId, cancellationToken);
-        var stored = await store.AppendAsync(conversationId, (sequence, timestamp) => activity with
+        var received = await store.ReceiveAsync(conversationId, "messenger:" + item.Event.Key, null, (sequence, timestamp) => activity with
         {
             Id = activity.Id ?? ActivityId(conversationId, sequence),
             Timestamp = timestamp,
         }, cancellationToken);
-        inbox.MarkStored(item.Seq, stored.Sequence);
-        MessengerLog.ActivityReceived(logger, stored.Activity.Id!, stored.Activity.Type, conversationId);
-        return stored.Activity;
+        if (!received.Duplicate)
+        {
+            MessengerLog.ActivityReceived(logger, received.Stored.Activity.Id!, received.Stored.Activity.Type, conversationId);
+        }
+        return new TurnInput(received.Stored.Activity, received.Stored.Sequence, RunTurn: true, Pending: false, Replay: received.Duplicate);
     }
 
     /// <summary>The Page Inbox marked the thread done and passed it back: the bot answers again.</summary>
     private async Task ThreadControlReturnedAsync(string conversationId, CancellationToken cancellationToken)
     {
-        using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(conversationId, cancellationToken);
         if (await states.LoadAsync(conversationId, cancellationToken) is { } state && state.Owner != ConversationOwners.Bot)
         {
             await states.SaveAsync(conversationId, state with { Owner = ConversationOwners.Bot, CaseId = null }, cancellationToken);

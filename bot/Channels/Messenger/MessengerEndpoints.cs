@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Storage;
 using Bot.Turns;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ internal static class MessengerEndpoints
     private const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>Registers the channel when <c>Messenger:AppSecret</c>, <c>PageAccessToken</c> and <c>VerifyToken</c> are all set.</summary>
-    public static IServiceCollection AddMessenger(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMessenger(this IServiceCollection services, IConfiguration configuration, StoreOptions store)
     {
         var section = configuration.GetSection(MessengerOptions.SectionName);
         services.AddOptions<MessengerOptions>().Bind(section);
@@ -23,16 +24,16 @@ internal static class MessengerEndpoints
             return services;
         }
         services.AddHttpClient<MessengerGraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddStore<IMessengerInbox, SqliteMessengerInbox, PostgresMessengerInbox>(store);
         services.AddHttpClient(MessengerPhotos.ClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<MessengerPhotos>();
-        services.AddSingleton<MessengerInbox>();
         services.AddSingleton<MessengerReplyWindows>();
         services.AddSingleton<IReplyWindowSource>(sp => sp.GetRequiredService<MessengerReplyWindows>());
         services.AddSingleton<MessengerOutbox>();
         services.AddSingleton<MessengerChannel>();
         services.AddSingleton<IChannelSender, MessengerSender>();
         services.AddSingleton<MessengerWorker>();
-        services.AddSingleton<Bot.Privacy.IPersonalDataStore, MessengerPersonalData>();
+        services.AddStore<Bot.Privacy.IPersonalDataStore, MessengerPersonalData, PostgresMessengerPersonalData>(store);
         services.AddHostedService(sp => sp.GetRequiredService<MessengerWorker>());
         return services;
     }
@@ -68,7 +69,7 @@ internal static class MessengerEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, MessengerInbox inbox, MessengerWorker worker, IOptions<MessengerOptions> options, ILogger<MessengerWorker> logger, CancellationToken cancellationToken)
+        HttpRequest request, IMessengerInbox inbox, MessengerWorker worker, IOptions<MessengerOptions> options, ILogger<MessengerWorker> logger, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -105,7 +106,7 @@ internal static class MessengerEndpoints
         using (document)
         {
             var (events, ignored) = MessengerWebhook.Parse(document.RootElement);
-            var added = events.Count > 0 ? inbox.Add(events) : 0;
+            var added = events.Count > 0 ? await inbox.AddAsync(events, CancellationToken.None) : 0;
             if (added > 0)
             {
                 worker.Wake();

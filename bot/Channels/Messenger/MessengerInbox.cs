@@ -3,32 +3,61 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Channels.Messenger;
 
-/// <summary>An event waiting in the inbox, with how far its processing got.</summary>
-/// <param name="StoredSequence">The resident's activity is already in the conversation log at this position (a restart in mid-turn).</param>
-internal sealed record InboxItem(long Seq, MessengerEvent Event, int? StoredSequence, int Attempts);
+/// <summary>An event waiting in the inbox.</summary>
+internal sealed record InboxItem(long Seq, MessengerEvent Event, int Attempts);
 
 /// <summary>
-/// The durable inbox of webhook events (SQLite): written before Meta gets its 200, so an
-/// acknowledged event survives a crash; unique by event key, so a redelivery is stored once.
-/// Processed events are forgotten after a while (30 days, or the retention period); an event older than
-/// <see cref="MaxEventAge"/> by Meta's own timestamp is never taken, so a delivery replayed after its
-/// key was forgotten is not answered twice. Also keeps when each resident last wrote, for the 24-hour window.
+/// The durable inbox of webhook events: written before Meta gets its 200, so an acknowledged event
+/// survives a crash; unique by event key, so a redelivery is stored once. Processed events are
+/// forgotten after a while (30 days); an event older than <see cref="MessengerInboxRules.MaxEventAge"/>
+/// by Meta's own timestamp is never taken, so a delivery replayed after its key was forgotten is not
+/// answered twice. Also keeps when each resident last wrote, for the 24-hour window. SQLite or PostgreSQL.
 /// </summary>
-internal sealed class MessengerInbox
+internal interface IMessengerInbox
+{
+    /// <summary>
+    /// Stores the events of one delivery in one transaction; returns how many were new (not redeliveries,
+    /// not older than <see cref="MessengerInboxRules.MaxEventAge"/>).
+    /// </summary>
+    Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Unprocessed events, oldest first (by Meta's timestamp, then arrival); of one conversation when given.</summary>
+    Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, string? conversationId, CancellationToken cancellationToken);
+
+    Task MarkDoneAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>Counts a failed attempt; after <see cref="MessengerInboxRules.MaxAttempts"/> the event is given up (true).</summary>
+    Task<bool> MarkFailedAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>When the resident last wrote to the page, if ever.</summary>
+    Task<DateTimeOffset?> LastResidentMessageAsync(string conversationId, CancellationToken cancellationToken);
+}
+
+/// <summary>What both inboxes keep to: attempts, how long processed keys are kept, how old an event may be.</summary>
+internal static class MessengerInboxRules
 {
     public const int MaxAttempts = 5;
-    private static readonly TimeSpan KeepDone = TimeSpan.FromDays(30);
+    public static readonly TimeSpan KeepDone = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Nothing can be sent to a resident more than 7 days after their message (the human-agent tag), so older
+    /// events are replays; and they must be younger than the shortest time a processed key is kept.
+    /// </summary>
+    public static TimeSpan MaxEventAge(Privacy.PrivacyOptions privacy) => TimeSpan.FromDays(Math.Clamp(privacy.RetentionDays, 1, 7));
+}
+
+/// <summary>The inbox in the embedded SQLite database.</summary>
+internal sealed class SqliteMessengerInbox : IMessengerInbox
+{
     private readonly BotDatabase _database;
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _maxEventAge;
 
-    public MessengerInbox(BotDatabase database, TimeProvider clock, Privacy.PrivacyOptions privacy)
+    public SqliteMessengerInbox(BotDatabase database, TimeProvider clock, Privacy.PrivacyOptions privacy)
     {
         _database = database;
         _clock = clock;
-        // Nothing can be sent to a resident more than 7 days after their message (the human-agent tag), so older
-        // events are replays; and they must be younger than the shortest time a processed key is kept.
-        MaxEventAge = TimeSpan.FromDays(Math.Clamp(privacy.RetentionDays, 1, 7));
+        _maxEventAge = MessengerInboxRules.MaxEventAge(privacy);
         using var connection = database.OpenWrite();
         BotDatabase.Execute(connection, """
             CREATE TABLE IF NOT EXISTS messenger_inbox (
@@ -55,21 +84,14 @@ internal sealed class MessengerInbox
             """);
         using var purge = connection.CreateCommand();
         purge.CommandText = "DELETE FROM messenger_inbox WHERE state <> 'pending' AND done_at < $before";
-        purge.Parameters.AddWithValue("$before", BotDatabase.Timestamp(clock.GetUtcNow() - KeepDone));
+        purge.Parameters.AddWithValue("$before", BotDatabase.Timestamp(clock.GetUtcNow() - MessengerInboxRules.KeepDone));
         purge.ExecuteNonQuery();
     }
 
-    /// <summary>Events whose own timestamp is older than this are not taken (see the class summary).</summary>
-    public TimeSpan MaxEventAge { get; }
-
-    /// <summary>
-    /// Stores the events of one delivery in one transaction; returns how many were new (not redeliveries,
-    /// not older than <see cref="MaxEventAge"/>).
-    /// </summary>
-    public int Add(IReadOnlyList<MessengerEvent> events)
+    public Task<int> AddAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var oldest = (now - MaxEventAge).ToUnixTimeMilliseconds();
+        var oldest = (now - _maxEventAge).ToUnixTimeMilliseconds();
         using var connection = _database.OpenWrite();
         using var transaction = connection.BeginTransaction();
         var added = 0;
@@ -111,37 +133,40 @@ internal sealed class MessengerInbox
             }
         }
         transaction.Commit();
-        return added;
+        return Task.FromResult(added);
     }
 
-    /// <summary>Unprocessed events, oldest first (by Meta's timestamp, then arrival).</summary>
-    public IReadOnlyList<InboxItem> Pending(int limit)
+    public Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, string? conversationId, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT seq, event_key, kind, page_id, sender_id, timestamp, json, stored_seq, attempts
-            FROM messenger_inbox WHERE state = 'pending' ORDER BY timestamp, seq LIMIT $limit
+        command.CommandText = $"""
+            SELECT seq, event_key, kind, page_id, sender_id, timestamp, json, attempts
+            FROM messenger_inbox WHERE state = 'pending' {(conversationId is null ? "" : "AND sender_id || '-' || page_id = $conversation")}
+            ORDER BY timestamp, seq LIMIT $limit
             """;
         command.Parameters.AddWithValue("$limit", limit);
+        if (conversationId is not null)
+        {
+            command.Parameters.AddWithValue("$conversation", conversationId);
+        }
         using var reader = command.ExecuteReader();
         var items = new List<InboxItem>();
         while (reader.Read())
         {
             var item = new MessengerEvent(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetString(6));
-            items.Add(new InboxItem(reader.GetInt64(0), item, reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.GetInt32(8)));
+            items.Add(new InboxItem(reader.GetInt64(0), item, reader.GetInt32(7)));
         }
-        return items;
+        return Task.FromResult<IReadOnlyList<InboxItem>>(items);
     }
 
-    public void MarkStored(long seq, int storedSequence) =>
-        Update("UPDATE messenger_inbox SET stored_seq = $value WHERE seq = $seq", seq, storedSequence);
-
-    public void MarkDone(long seq) =>
+    public Task MarkDoneAsync(long seq, CancellationToken cancellationToken)
+    {
         Update("UPDATE messenger_inbox SET state = 'done', done_at = $value WHERE seq = $seq", seq, BotDatabase.Timestamp(_clock.GetUtcNow()));
+        return Task.CompletedTask;
+    }
 
-    /// <summary>Counts a failed attempt; after <see cref="MaxAttempts"/> the event is given up (true).</summary>
-    public bool MarkFailed(long seq)
+    public Task<bool> MarkFailedAsync(long seq, CancellationToken cancellationToken)
     {
         using var connection = _database.OpenWrite();
         using var command = connection.CreateCommand();
@@ -151,19 +176,18 @@ internal sealed class MessengerInbox
             """;
         command.Parameters.AddWithValue("$seq", seq);
         command.Parameters.AddWithValue("$now", BotDatabase.Timestamp(_clock.GetUtcNow()));
-        command.Parameters.AddWithValue("$max", MaxAttempts);
+        command.Parameters.AddWithValue("$max", MessengerInboxRules.MaxAttempts);
         command.ExecuteNonQuery();
-        return State(connection, seq) == "failed";
+        return Task.FromResult(State(connection, seq) == "failed");
     }
 
-    /// <summary>When the resident last wrote to the page, if ever.</summary>
-    public DateTimeOffset? LastResidentMessage(string conversationId)
+    public Task<DateTimeOffset?> LastResidentMessageAsync(string conversationId, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT last_message_ms FROM messenger_residents WHERE conversation_id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
-        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        return Task.FromResult<DateTimeOffset?>(command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
     private static string? State(SqliteConnection connection, long seq)

@@ -12,7 +12,7 @@ internal sealed class MessengerPersonalData : IPersonalDataStore
     private readonly BotDatabase database;
 
     /// <summary>Takes the inbox so that its tables exist before the retention job's first run.</summary>
-    public MessengerPersonalData(BotDatabase database, MessengerInbox inbox)
+    public MessengerPersonalData(BotDatabase database, IMessengerInbox inbox)
     {
         ArgumentNullException.ThrowIfNull(inbox);
         this.database = database;

@@ -11,7 +11,7 @@ namespace Bot.Channels.Messenger;
 /// report's photo; an image that cannot be fetched or is not a photo keeps its CDN address and is not one.
 /// </summary>
 internal sealed partial class MessengerPhotos(
-    IHttpClientFactory clients, UploadStore uploads, UploadQuota quota, UploadLinks links, UploadOptions options, IConfiguration configuration,
+    IHttpClientFactory clients, IUploadStore uploads, UploadQuota quota, UploadLinks links, UploadOptions options, IConfiguration configuration,
     ILogger<MessengerPhotos> logger)
 {
     public const string ClientName = "MessengerMedia";
@@ -63,7 +63,7 @@ internal sealed partial class MessengerPhotos(
             }
             if (await quota.TryUseAsync(counters, stored.Bytes, cancellationToken) is not null)
             {
-                uploads.Delete([stored]);
+                await uploads.DeleteAsync([stored], CancellationToken.None);
                 LogNotStored(logger, conversationId, "quota");
                 return null;
             }

@@ -6,23 +6,23 @@ namespace Bot.Channels.Messenger;
 /// Messenger's messaging window, counted from the resident's last message: any reply within 24
 /// hours, a person's reply with the HUMAN_AGENT tag within 7 days, nothing after that.
 /// </summary>
-internal sealed class MessengerReplyWindows(MessengerInbox inbox, TimeProvider clock) : IReplyWindowSource
+internal sealed class MessengerReplyWindows(IMessengerInbox inbox, TimeProvider clock) : IReplyWindowSource
 {
     public static readonly TimeSpan Standard = TimeSpan.FromHours(24);
     public static readonly TimeSpan HumanAgent = TimeSpan.FromDays(7);
 
     public string ChannelId => MessengerChannel.ChannelId;
 
-    public Task<ReplyWindow?> GetAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task<ReplyWindow?> GetAsync(string conversationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var window = inbox.LastResidentMessage(conversationId) switch
+        var window = await inbox.LastResidentMessageAsync(conversationId, cancellationToken) switch
         {
             null => new ReplyWindow(ReplyWindowStates.Closed, now),
             { } last when now < last + Standard => new ReplyWindow(ReplyWindowStates.Open, last + Standard),
             { } last when now < last + HumanAgent => new ReplyWindow(ReplyWindowStates.HumanAgent, last + HumanAgent),
             { } last => new ReplyWindow(ReplyWindowStates.Closed, last + HumanAgent),
         };
-        return Task.FromResult<ReplyWindow?>(window);
+        return window;
     }
 }

@@ -1,16 +1,22 @@
 using System.Threading.Channels;
+using Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Channels.Messenger;
 
 /// <summary>
 /// Processes the inbox in the background: at start-up whatever was acknowledged but not processed
-/// before a stop or crash, then each delivery as it arrives. Events of one conversation run in
-/// order, one at a time; different conversations run side by side.
+/// before a stop or crash, then each delivery as it arrives, and every few seconds whatever another
+/// instance acknowledged and could not finish. Events of one conversation run in order, one at a time,
+/// on one instance (a cluster-wide lane lock, re-reading the inbox under it); different conversations
+/// run side by side.
 /// </summary>
-internal sealed class MessengerWorker(MessengerInbox inbox, MessengerChannel channel, IOptions<MessengerOptions> options, ILogger<MessengerWorker> logger) : BackgroundService
+internal sealed class MessengerWorker(
+    IMessengerInbox inbox, MessengerChannel channel, IClusterLocks cluster,
+    IOptions<MessengerOptions> options, ILogger<MessengerWorker> logger) : BackgroundService
 {
     private const int BatchSize = 500;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(3);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
     private readonly List<Task> _lanes = [];
@@ -30,8 +36,24 @@ internal sealed class MessengerWorker(MessengerInbox inbox, MessengerChannel cha
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                StartLanes(stoppingToken);
-                await _wake.Reader.ReadAsync(stoppingToken);
+                try
+                {
+                    await StartLanesAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    MessengerLog.EventFailed(logger, exception, "(scan)", "(inbox)", false);
+                }
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(Poll);
+                try
+                {
+                    await _wake.Reader.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Poll: events acknowledged by an instance that died.
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,9 +67,9 @@ internal sealed class MessengerWorker(MessengerInbox inbox, MessengerChannel cha
         await Task.WhenAll(running);
     }
 
-    private void StartLanes(CancellationToken stoppingToken)
+    private async Task StartLanesAsync(CancellationToken stoppingToken)
     {
-        foreach (var conversation in inbox.Pending(BatchSize).GroupBy(i => i.Event.ConversationId))
+        foreach (var conversation in (await inbox.PendingAsync(BatchSize, null, stoppingToken)).GroupBy(i => i.Event.ConversationId))
         {
             lock (_gate)
             {
@@ -57,22 +79,29 @@ internal sealed class MessengerWorker(MessengerInbox inbox, MessengerChannel cha
                     continue;
                 }
                 _lanes.RemoveAll(t => t.IsCompleted);
-                var items = conversation.ToList();
-                _lanes.Add(Task.Run(() => RunLaneAsync(conversation.Key, items, stoppingToken), CancellationToken.None));
+                _lanes.Add(Task.Run(() => RunLaneAsync(conversation.Key, stoppingToken), CancellationToken.None));
             }
         }
     }
 
-    private async Task RunLaneAsync(string conversationId, IReadOnlyList<InboxItem> items, CancellationToken stoppingToken)
+    private async Task RunLaneAsync(string conversationId, CancellationToken stoppingToken)
     {
+        var worked = false;
         try
         {
-            foreach (var item in items)
+            // Another instance's lane has this conversation: it processes everything pending, in order.
+            await using var lane = await cluster.TryAcquireAsync("messenger-lane:" + conversationId, stoppingToken);
+            if (lane is null)
             {
+                return;
+            }
+            foreach (var item in await inbox.PendingAsync(BatchSize, conversationId, stoppingToken))
+            {
+                worked = true;
                 try
                 {
                     await channel.HandleAsync(item, stoppingToken);
-                    inbox.MarkDone(item.Seq);
+                    await inbox.MarkDoneAsync(item.Seq, CancellationToken.None);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -81,12 +110,15 @@ internal sealed class MessengerWorker(MessengerInbox inbox, MessengerChannel cha
                 }
                 catch (Exception exception)
                 {
-                    var gaveUp = inbox.MarkFailed(item.Seq);
+                    var gaveUp = await inbox.MarkFailedAsync(item.Seq, CancellationToken.None);
                     MessengerLog.EventFailed(logger, exception, item.Event.Key, conversationId, gaveUp);
                     // Later events of this conversation wait until this one is done or given up.
                     return;
                 }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
         finally
         {
@@ -94,6 +126,10 @@ internal sealed class MessengerWorker(MessengerInbox inbox, MessengerChannel cha
             {
                 _busy.Remove(conversationId);
             }
+        }
+        if (worked)
+        {
+            // Events may have arrived meanwhile, or a failed one is due again.
             Wake();
         }
     }

@@ -1027,8 +1027,10 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
   }
 
   function createHub() {
+    // WebSockets without the negotiate round trip: behind a round-robin load balancer the negotiate
+    // request and the connection could reach different instances (see README, Run several instances).
     hub = new signalR.HubConnectionBuilder()
-      .withUrl('/guide/hub')
+      .withUrl('/guide/hub', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect(RECONNECT_DELAYS)
       .configureLogging(signalR.LogLevel.Warning)
       .build();

@@ -5,8 +5,9 @@ namespace Bot.Tests.Security;
 /// <summary>Direct Line uploads as a client (or an attacker) sends them.</summary>
 internal static class Uploads
 {
+    /// <summary>Sends the files as a new activity: a client id of its own, as a client gives each activity (a repeated id is a retry, stored once).</summary>
     public static Task<HttpResponseMessage> SendAsync(ResidentChat chat, params (string FileName, byte[] Content, string ContentType)[] files) =>
-        SendAsync(chat, """{"type":"message","channelData":{"clientActivityID":"upload"}}""", files);
+        SendAsync(chat, System.Text.Json.JsonSerializer.Serialize(new { type = "message", channelData = new { clientActivityID = "upload-" + Guid.NewGuid().ToString("N") } }), files);
 
     public static Task<HttpResponseMessage> SendAsync(ResidentChat chat, string activityJson, params (string FileName, byte[] Content, string ContentType)[] files)
     {

@@ -110,6 +110,13 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         var danger = FaultReportRecognizer.IsFormReply(text) && state.FaultReport is not null ? DangerOf(intent, null) : DangerOf(intent, verdict);
         // Someone in danger is told to call 112 first, whoever answers the conversation. The rules
         // and the model are OR-ed: either alone is enough.
+        if (danger == Intent.Emergency && intent != Intent.Emergency && state.Owner == ConversationOwners.Bot && state.FaultReport is null
+            && FaultReportRecognizer.Recognize(text) is { DangerToLife: true, StateRoad: false })
+        {
+            // A hazard in the street (cables down, a fallen tree) that the rules see no person in:
+            // 112 first, then the form, in one reply.
+            return FaultReportTurn(state, text, (await _faultReportDialog.TryBeginAsync(turn, text, language, cancellationToken))!, language);
+        }
         if (danger is not null)
         {
             await SendAsync(turn, (danger == Intent.SelfHarm ? Messages.SelfHarm : Messages.Emergency).For(language), language, cancellationToken);
@@ -152,7 +159,9 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         {
             return await OnFeedbackAsync(turn, state, feedback, knowledge.Answers, language, cancellationToken);
         }
-        if (verdict is not null)
+        // A remote answer source (Azure question answering) chosen by the city answers in its own
+        // bands; the learned understanding decides only over the embedded knowledge index.
+        if (verdict is not null && ReferenceEquals(knowledge.Answers, knowledge.Current))
         {
             return await OnVerdictAsync(turn, state, text, verdict, intent, language, cancellationToken);
         }

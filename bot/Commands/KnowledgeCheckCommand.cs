@@ -23,6 +23,7 @@ internal static class KnowledgeCheckCommand
         var corpusProblems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(paths.TrainingDirectory, CorpusReader.TrainFolder, knowledge, corpusProblems);
         var validation = CorpusReader.ReadPart(paths.TrainingDirectory, CorpusReader.ValidationFolder, knowledge, corpusProblems);
+        CorpusReader.CheckOverlap(training, validation, corpusProblems);
         if (corpusProblems.Count > 0)
         {
             Print(corpusProblems.Select(p => p with { File = Path.Combine("training", p.File) }), Console.Out);

@@ -42,8 +42,10 @@ public sealed partial class CityBot
                 [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
             return (Remember(state with { PendingOptions = [], Misses = state.Misses + 1 }, text, Outcomes.Fallback), Decision(Outcomes.Fallback, language));
         }
-        // Opening hours come from the facilities' data, whatever else the message sounds like.
-        if (await OpeningHoursAsync(turn, state, text, language, cancellationToken) is { } hours)
+        // Opening hours come from the facilities' data, unless the message is about another
+        // municipality's facility or the resident's own case ("my annual card at Lundbybadet").
+        if (verdict.Route is not (Route.Human or Route.OwnCase) && OtherMunicipalityAsked(text) is null
+            && await OpeningHoursAsync(turn, state, text, language, cancellationToken) is { } hours)
         {
             return hours;
         }

@@ -44,6 +44,23 @@ public static class CorpusReader
         return messages;
     }
 
+    /// <summary>
+    /// Validation lines whose text (case, spacing and punctuation aside) is also a training line:
+    /// a figure measured on them would measure memory, not understanding.
+    /// </summary>
+    public static void CheckOverlap(IReadOnlyList<CorpusMessage> training, IReadOnlyList<CorpusMessage> validation, List<ContentProblem> problems)
+    {
+        var trained = training.Select(m => Normalized(m.Text)).ToHashSet(StringComparer.Ordinal);
+        foreach (var message in validation.Where(m => trained.Contains(Normalized(m.Text))))
+        {
+            problems.Add(new ContentProblem(message.File, message.Line, "the same text is in the training part; a validation line must be new"));
+        }
+    }
+
+    private static string Normalized(string text) =>
+        string.Join(' ', new string(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Changes whenever a line of the corpus changes (SHA-256 of the training and validation files, in name order).</summary>
     public static string Fingerprint(string trainingDirectory)
     {

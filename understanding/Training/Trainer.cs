@@ -21,6 +21,7 @@ public static class Trainer
         var problems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(trainingDirectory, CorpusReader.TrainFolder, index.Knowledge, problems);
         var validation = CorpusReader.ReadPart(trainingDirectory, CorpusReader.ValidationFolder, index.Knowledge, problems);
+        CorpusReader.CheckOverlap(training, validation, problems);
         if (problems.Count > 0)
         {
             return new TrainingResult(null, problems, null);

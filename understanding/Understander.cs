@@ -15,6 +15,11 @@ public sealed record MessageUnderstanding(MessageEvidence Evidence, IReadOnlyLis
     public IntentScores Intents => Evidence.Intents;
 
     public EntryCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>What the hand danger rules say (once: the threshold search decides each message thousands of times).</summary>
+    public Decisions.Route? DangerRule { get; } = Decisions.DangerRules.Match(Evidence.Text);
+
+    public int WordCount { get; } = Evidence.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }
 
 /// <summary>

@@ -17,20 +17,18 @@ public static class DecisionPolicy
     private const float SelfHarmShare = 0.5f;
     private const int FewWords = 3;
 
-    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-
     public static Verdict Decide(MessageUnderstanding understanding, Thresholds thresholds)
     {
         var intents = understanding.Intents;
         var evidence = understanding.Evidence;
-        var rule = DangerRules.Match(evidence.Text);
+        var rule = understanding.DangerRule;
         var danger = evidence.Danger;
         // Self-harm gets the suicide line and 1177 as well as 112: when it is a real possibility, it is chosen.
         var kind = rule == Route.SelfHarm || intents.Of(MessageIntent.SelfHarm) + evidence.NeighbourScore(MessageIntent.SelfHarm)
             >= SelfHarmShare * (intents.Of(MessageIntent.Emergency) + evidence.NeighbourScore(MessageIntent.Emergency)) ? Route.SelfHarm : Route.Emergency;
         // A message of a few words gives the model too little to replace the reply with the emergency
         // reply on its own; it still gets the 112 line first.
-        if (rule is not null || (danger >= thresholds.Emergency && Words(evidence.Text) > FewWords))
+        if (rule is not null || (danger >= thresholds.Emergency && understanding.WordCount > FewWords))
         {
             return new Verdict(kind, null, [], understanding);
         }

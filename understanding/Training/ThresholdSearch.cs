@@ -33,31 +33,30 @@ public static class ThresholdSearch
         var allowed = (int)Math.Floor(MaxFalseEmergency * scored.Count(s => !MessageIntent.IsDanger(s.Message.Intent)))
             - scored.Count(s => !MessageIntent.IsDanger(s.Message.Intent) && DangerRules.Match(s.Message.Text) is not null);
         var emergency = Math.Max(note, allowed <= 0 || ordinary.Count == 0 ? DangerCeiling * 2 : ordinary[Math.Min(allowed, ordinary.Count) - 1] + 0.001f);
+        var grid = (from route in Steps(0.3f, 0.8f, 0.05f)
+                    from answer in Steps(0.2f, 0.9f, 0.025f)
+                    from clarifyFirst in Steps(0.1f, answer, 0.05f)
+                    from clarifyOther in Steps(0.1f, clarifyFirst + 0.001f, 0.05f)
+                    select new Thresholds(note, emergency, route, answer, clarifyFirst, clarifyOther)).ToList();
+        // Each combination is measured on its own, side by side; the first best in grid order wins, so the choice is deterministic.
+        var scores = grid.AsParallel().AsOrdered().Select(thresholds =>
+        {
+            var figures = ValidationFigures.Of(scored.Select(s => (s.Message, Judged.Of(DecisionPolicy.Decide(s.Understanding, thresholds)))));
+            if (figures.WrongRate > MaxWrong || figures.ClarifyRate > MaxClarify)
+            {
+                return double.MinValue;
+            }
+            // Right answers first; then routing, faults and small talk; first options a little.
+            return figures.AnsweredRate + (0.5 * figures.RoutingRate) + (0.25 * figures.FaultRate) + (0.25 * figures.SmallTalkRate)
+                + (0.25 * figures.RightOrFirstOptionRate) - figures.WrongRate;
+        }).ToList();
         Thresholds? best = null;
         var bestScore = double.MinValue;
-        foreach (var route in Steps(0.3f, 0.8f, 0.05f))
+        for (var i = 0; i < grid.Count; i++)
         {
-            foreach (var answer in Steps(0.2f, 0.9f, 0.025f))
+            if (scores[i] > bestScore)
             {
-                foreach (var clarifyFirst in Steps(0.1f, answer, 0.05f))
-                {
-                    foreach (var clarifyOther in Steps(0.1f, clarifyFirst + 0.001f, 0.05f))
-                    {
-                        var thresholds = new Thresholds(note, emergency, route, answer, clarifyFirst, clarifyOther);
-                        var figures = ValidationFigures.Of(scored.Select(s => (s.Message, Judged.Of(DecisionPolicy.Decide(s.Understanding, thresholds)))));
-                        if (figures.WrongRate > MaxWrong || figures.ClarifyRate > MaxClarify)
-                        {
-                            continue;
-                        }
-                        // Right answers first; then routing, faults and small talk; first options a little.
-                        var score = figures.AnsweredRate + (0.5 * figures.RoutingRate) + (0.25 * figures.FaultRate) + (0.25 * figures.SmallTalkRate)
-                            + (0.25 * figures.RightOrFirstOptionRate) - figures.WrongRate;
-                        if (score > bestScore)
-                        {
-                            (best, bestScore) = (thresholds, score);
-                        }
-                    }
-                }
+                (best, bestScore) = (grid[i], scores[i]);
             }
         }
         return best ?? Thresholds.Default with { DangerNote = note, Emergency = emergency };

@@ -33,8 +33,11 @@ public static class Trainer
         var fingerprint = CorpusReader.Fingerprint(trainingDirectory);
         log($"{training.Count} training and {validation.Count} validation messages");
         var models = ModelTrainer.Train(index, training, log, searchText);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var scored = Score(models.Understander(index, searchText), validation);
+        log($"validation part understood in {watch.Elapsed.TotalSeconds:0.0} s");
         var thresholds = ThresholdSearch.Choose(scored);
+        log($"thresholds searched in {watch.Elapsed.TotalSeconds:0.0} s");
         var figures = Measure(scored, thresholds);
         log($"thresholds chosen on the validation part: {thresholds}");
         var manifest = new ModelManifest(ModelManifest.CurrentVersion, fingerprint, training.Count, validation.Count, thresholds, figures.Lines().ToList());

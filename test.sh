@@ -72,7 +72,7 @@ if ! dotnet build Bot.sln -nologo -v quiet -clp:ErrorsOnly; then
   finish
 fi
 
-for project in tests/Knowledge.Tests tests/Dialogs.Tests tests/Bot.Tests tests/Browser.Tests; do
+for project in tests/Knowledge.Tests tests/Understanding.Tests tests/Dialogs.Tests tests/Bot.Tests tests/Browser.Tests; do
   [ -d "$project" ] && run_dotnet_tests "$project"
 done
 # Several instances on PostgreSQL, Redis and nginx, started here for the run and removed afterwards.

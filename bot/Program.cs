@@ -18,6 +18,10 @@ if (args is ["knowledge", "export", ..])
 {
     return KnowledgeExportCommand.Run(args[2..]);
 }
+if (args is ["knowledge", "train", ..])
+{
+    return KnowledgeTrainCommand.Run(args[2..]);
+}
 if (args is ["knowledge", "calibrate", ..])
 {
     return CalibrateCommand.Run(args[2..]);

@@ -29,6 +29,9 @@ public sealed class KnowledgeProvider : IDisposable
     /// <summary>Answers from another source (e.g. Azure AI Language question answering) instead of the embedded index.</summary>
     public void UseAnswerSource(IAnswerSource? source) => _answers = source;
 
+    /// <summary>Raised after new knowledge was swapped in (on the thread that reloaded).</summary>
+    public event Action<KnowledgeIndex>? Reloaded;
+
     /// <summary>Problems of the last reload attempt that was rejected (empty when it succeeded).</summary>
     public IReadOnlyList<ContentProblem> LastProblems { get; private set; } = [];
 
@@ -59,6 +62,7 @@ public sealed class KnowledgeProvider : IDisposable
             // In-flight searches may still use the previous index; it holds only memory, so it is
             // left to the garbage collector rather than disposed under their feet.
             GC.KeepAlive(previous);
+            Reloaded?.Invoke(_current);
             return [];
         }
     }

@@ -1,4 +1,5 @@
 using Knowledge.Content;
+using Understanding.Corpus;
 
 namespace Bot.Commands;
 
@@ -18,6 +19,18 @@ internal static class KnowledgeCheckCommand
         var knowledge = result.Knowledge!;
         Console.WriteLine($"OK: {knowledge.Entries.Count} entries in {knowledge.Entries.Select(e => e.Topic).Distinct().Count()} topics, "
             + $"{knowledge.Synonyms.Count} synonym groups, {knowledge.Facilities.Facilities.Count} facilities ({paths.ContentDirectory})");
+        // The corpus refers to entries by id: an entry renamed or removed must show here.
+        var corpusProblems = new List<ContentProblem>();
+        var training = CorpusReader.ReadPart(paths.TrainingDirectory, CorpusReader.TrainFolder, knowledge, corpusProblems);
+        var validation = CorpusReader.ReadPart(paths.TrainingDirectory, CorpusReader.ValidationFolder, knowledge, corpusProblems);
+        CorpusReader.CheckOverlap(training, validation, corpusProblems);
+        if (corpusProblems.Count > 0)
+        {
+            Print(corpusProblems.Select(p => p with { File = Path.Combine("training", p.File) }), Console.Out);
+            Console.WriteLine($"{corpusProblems.Count} problem(s) in the training corpus ({paths.TrainingDirectory})");
+            return 1;
+        }
+        Console.WriteLine($"OK: {training.Count} training and {validation.Count} validation messages ({paths.TrainingDirectory})");
         return 0;
     }
 

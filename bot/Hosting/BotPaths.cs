@@ -1,8 +1,14 @@
 namespace Bot.Hosting;
 
-/// <summary>Where the knowledge content and the bot's data live.</summary>
+/// <summary>Where the knowledge content, the training corpus, the trained models and the bot's data live.</summary>
 internal sealed record BotPaths(string ContentDirectory, string DataDirectory)
 {
+    /// <summary>The labelled corpus (train/ and validation/): `knowledge/training` beside the content.</summary>
+    public string TrainingDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(ContentDirectory) ?? ContentDirectory, "training");
+
+    /// <summary>The trained models: `knowledge/models` beside the content.</summary>
+    public string ModelDirectory { get; init; } = Path.Combine(Path.GetDirectoryName(ContentDirectory) ?? ContentDirectory, "models");
+
     public static BotPaths Resolve(IConfiguration configuration, string contentRoot)
     {
         var content = configuration["Knowledge:ContentDirectory"] is { Length: > 0 } configured
@@ -11,7 +17,12 @@ internal sealed record BotPaths(string ContentDirectory, string DataDirectory)
         var data = configuration["Bot:DataDirectory"] is { Length: > 0 } dataConfigured
             ? Path.GetFullPath(dataConfigured, contentRoot)
             : Path.Combine(contentRoot, "data");
-        return new BotPaths(content, data);
+        var paths = new BotPaths(content, data);
+        return paths with
+        {
+            TrainingDirectory = configuration["Knowledge:TrainingDirectory"] is { Length: > 0 } training ? Path.GetFullPath(training, contentRoot) : paths.TrainingDirectory,
+            ModelDirectory = configuration["Knowledge:ModelDirectory"] is { Length: > 0 } models ? Path.GetFullPath(models, contentRoot) : paths.ModelDirectory,
+        };
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ using Dialogs.Handoff;
 using Bot.Storage;
 using Bot.Storage.Postgres;
 using Bot.Turns;
+using Bot.Understanding;
+using Understanding;
 using Dialogs.Alerts;
 using Dialogs.Engine;
 using Dialogs.FaultReports;
@@ -53,7 +55,8 @@ internal static class BotServices
             sp.GetRequiredService<KnowledgeProvider>(), sp.GetRequiredService<IConversationStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
-            photos: sp.GetRequiredService<IOwnPhotos>()));
+            photos: sp.GetRequiredService<IOwnPhotos>(), understanding: sp.GetRequiredService<UnderstandingProvider>()));
+        services.AddUnderstanding();
         services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>()));
         services.AddSingleton(TurnDrill.From(configuration));
         services.AddSingleton<TurnProcessor>();

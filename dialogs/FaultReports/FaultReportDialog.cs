@@ -53,6 +53,25 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
         return await NextAsync(turn, draft, language, lead, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the form for a message the understanding judged to be a fault report, prefilled with
+    /// what the wording gives (state roads and status questions as in <see cref="TryBeginAsync"/>).
+    /// </summary>
+    public async Task<FaultReportTurn> BeginAsync(ITurnContext turn, string text, Language language, CancellationToken cancellationToken)
+    {
+        if (await TryBeginAsync(turn, text, language, cancellationToken) is { } begun)
+        {
+            return begun;
+        }
+        var draft = new FaultReportDraft
+        {
+            Category = FaultCategories.Detect(text)?.Code,
+            Location = FaultReportRecognizer.Location(text) is { } place ? PersonalData.MaskIdentityNumbers(place) : null,
+            Description = PersonalData.MaskIdentityNumbers(text.Trim().Length > FaultReportRecognizer.MaxDescription ? text.Trim()[..FaultReportRecognizer.MaxDescription] : text.Trim()),
+        };
+        return await NextAsync(turn, draft, language, FaultReportMessages.Start.For(language), cancellationToken);
+    }
+
     /// <summary>The resident's answer to the form's last question.</summary>
     public async Task<FaultReportTurn> ContinueAsync(ITurnContext turn, FaultReportDraft draft, string text, Language language, CancellationToken cancellationToken)
     {

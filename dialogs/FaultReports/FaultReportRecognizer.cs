@@ -65,6 +65,12 @@ public static partial class FaultReportRecognizer
     public static bool AsksForStatus(string text) =>
         Reference(text) is not null || StatusQuestion().IsMatch(text.ToLowerInvariant());
 
+    /// <summary>The resident says they want to report a fault ("Jag vill göra en felanmälan"), whether or not they say which.</summary>
+    public static bool AsksToReport(string text) => Sentences(text).Any(s => WantsToReport().IsMatch(s.ToLowerInvariant()));
+
+    /// <summary>One of the form's own short replies: yes, no, skip or cancel.</summary>
+    public static bool IsFormReply(string text) => IsCancel(text) || IsSkip(text) || IsYes(text) || IsNo(text);
+
     public static bool IsCancel(string text) => Cancel().IsMatch(text.Trim().ToLowerInvariant());
 
     public static bool IsSkip(string text) => Skip().IsMatch(text.Trim().ToLowerInvariant());

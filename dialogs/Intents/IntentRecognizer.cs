@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Understanding.Decisions;
 
 namespace Dialogs.Intents;
 
@@ -12,13 +13,12 @@ public static partial class IntentRecognizer
     public static Intent Recognize(string text)
     {
         var t = text.Trim().ToLowerInvariant();
-        if (SelfHarm().IsMatch(t))
+        switch (DangerRules.Match(t))
         {
-            return Intent.SelfHarm;
-        }
-        if (Emergency().IsMatch(t))
-        {
-            return Intent.Emergency;
+            case Route.SelfHarm:
+                return Intent.SelfHarm;
+            case Route.Emergency:
+                return Intent.Emergency;
         }
         if (NoneOfThese().IsMatch(t))
         {
@@ -60,18 +60,33 @@ public static partial class IntentRecognizer
         return Greeting().IsMatch(t) ? Intent.Greeting : Intent.None;
     }
 
+    /// <summary>
+    /// Which kind of small talk a message is, once it is known to be small talk (it may say more:
+    /// "tack, nu vet jag vad jag ska göra – ha en fin dag!" is thanks). None: some other small talk.
+    /// </summary>
+    public static Intent SmallTalkKind(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        return WhoAreYou().IsMatch(t) ? Intent.WhoAreYou
+            : Thanks().IsMatch(t) ? Intent.Thanks
+            : Goodbye().IsMatch(t) ? Intent.Goodbye
+            : Help().IsMatch(t) ? Intent.Help
+            : Greeting().IsMatch(t) ? Intent.Greeting
+            : Intent.None;
+    }
+
+    /// <summary>Feedback that says the answer was wrong or did not help (rather than thanks).</summary>
+    public static bool IsNegative(string text) => Negative().IsMatch(text.ToLowerInvariant());
+
+    [GeneratedRegex(@"\b(inte|ej|nej|nä|fel|felaktig|fattar|förstår|menade|not|no|wrong|didn't|doesn't|don't|isn't|useless|värdelös)\b|👎")]
+    private static partial Regex Negative();
+
     /// <summary>The message with greetings, thanks and politeness removed: what is left to answer.</summary>
     public static string SmallTalkRest(string text)
     {
         var rest = SmallTalkWords().Replace(text.ToLowerInvariant(), " ");
         return Regex.Replace(rest, @"[\s\p{P}\p{S}]+", " ").Trim();
     }
-
-    [GeneratedRegex(@"\b(ta livet av mig|ta mitt liv|ta livet av sig|begå självmord|självmord|suicid|vill inte leva|vill dö|skada mig själv|skära mig|hoppa från (bron|taket)|hota[rd]? (med )?att hoppa|kill (myself|himself|herself|themselves)|suicid(e|al)|end (my|his|her) life|want to die|hurt myself|(threaten(ing|s)?|going|about) to jump|jump (off|from) (the|a) (bridge|roof|building))\b")]
-    private static partial Regex SelfHarm();
-
-    [GeneratedRegex(@"\b(det brinner|brinner (i|på|hos)|brand i|eldsvåda|rök (väller|kommer)|andas inte|slutat andas|medvetslös|svimmat och|fallit ihop|föll ihop|har kollapsat|hjärtstopp|hjärtattack|blöder (mycket|kraftigt)|allvarligt skadad|svårt skadad|har skadat sig allvarligt|drunknar|håller på att drunkna|överdos|förgiftad|blivit påkörd|blev påkörd|trafikolycka|krockat|inbrott pågår|någon bryter sig in|hotar mig|misshandlar|slår (mig|henne|honom)|med kniv|pistol|skjuter|skottlossning|fire in|on fire|is burning|not breathing|stopped breathing|unconscious|collapsed|heart attack|bleeding (badly|heavily|a lot)|badly (hurt|injured)|seriously (hurt|injured)|drowning|overdose|poisoned|been hit by a car|car crash|break-in|breaking in|threatening me|being attacked|someone is hurt|gas leak|gasläcka)\b")]
-    private static partial Regex Emergency();
 
     [GeneratedRegex(@"^(inget|ingen) av (dessa|de här|dem)\b|^none of (these|the above|them)\b|^nej,? inget av")]
     private static partial Regex NoneOfThese();

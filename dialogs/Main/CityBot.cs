@@ -10,15 +10,20 @@ using System.Globalization;
 using Knowledge;
 using Knowledge.Analysis;
 using Knowledge.Search;
+using Understanding;
+using Understanding.Decisions;
 
 namespace Dialogs.Main;
 
 /// <summary>
-/// The city contact-center bot: welcome, fixed intents (emergency first), then the knowledge base
-/// with three bands: answer, clarify with options, or say honestly that it cannot answer.
+/// The city contact-center bot: welcome, danger first (rules and the learned model), then what the
+/// learned understanding decides (a person, the resident's own case, a fault report, small talk,
+/// or the knowledge base: answer, clarify with options, or say honestly that it cannot answer).
+/// Without trained models it falls back to retrieval's confidence bands and the fixed intents.
 /// </summary>
 public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationStateStore states, TimeProvider clock, BotOptions options, IHandoffService? handoff = null,
-    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null, IOwnPhotos? photos = null) : IBot
+    ITurnRecorder? recorder = null, IFaultReportStore? faultReports = null, IAlertSource? alerts = null, IOwnPhotos? photos = null,
+    UnderstandingProvider? understanding = null) : IBot
 {
     private readonly FaultReportDialog _faultReportDialog = new(faultReports, clock, photos);
     private const int MaxClarifyOptions = 3;
@@ -100,15 +105,31 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         }
 
         var intent = IntentRecognizer.Recognize(text);
-        // Someone in danger is told to call 112 first, whoever answers the conversation.
-        if (intent is Intent.SelfHarm or Intent.Emergency)
+        var verdict = understanding?.Decide(text, language);
+        // A form's own replies ("Hoppa över", "Ja", "Avbryt") are not read for danger by the model (the rules still are).
+        var danger = FaultReportRecognizer.IsFormReply(text) && state.FaultReport is not null ? DangerOf(intent, null) : DangerOf(intent, verdict);
+        // Someone in danger is told to call 112 first, whoever answers the conversation. The rules
+        // and the model are OR-ed: either alone is enough.
+        if (danger == Intent.Emergency && intent != Intent.Emergency && state.Owner == ConversationOwners.Bot && state.FaultReport is null
+            && FaultReportRecognizer.Recognize(text) is { DangerToLife: true, StateRoad: false })
         {
-            await SendAsync(turn, (intent == Intent.SelfHarm ? Messages.SelfHarm : Messages.Emergency).For(language), language, cancellationToken);
+            // A hazard in the street (cables down, a fallen tree) that the rules see no person in:
+            // 112 first, then the form, in one reply.
+            return FaultReportTurn(state, text, (await _faultReportDialog.TryBeginAsync(turn, text, language, cancellationToken))!, language);
+        }
+        if (danger is not null)
+        {
+            await SendAsync(turn, (danger == Intent.SelfHarm ? Messages.SelfHarm : Messages.Emergency).For(language), language, cancellationToken);
             if (state.Owner != ConversationOwners.Bot && state.CaseId is { } urgentCase && handoff is not null)
             {
                 await handoff.RelayAsync(urgentCase, turn.Activity, cancellationToken);
             }
             return (Remember(state, text, Outcomes.Emergency), Decision(Outcomes.Emergency, language));
+        }
+        // Someone may be in danger, but not clearly: 112 first, then the usual reply.
+        if (verdict?.DangerNote is { } note && !FaultReportRecognizer.IsFormReply(text))
+        {
+            await SendAsync(turn, (note == Route.SelfHarm ? Messages.SelfHarmNote : Messages.DangerNote).For(language), language, cancellationToken);
         }
         if (state.Owner != ConversationOwners.Bot && !BotAnswersMeanwhile(state, text) && state.CaseId is { } caseId && handoff is not null)
         {
@@ -134,9 +155,15 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
                 return FaultReportTurn(state, text, await _faultReportDialog.ContinueAsync(turn, draft, text, language, cancellationToken), language);
             }
         }
-        if (FeedbackOf(turn.Activity, state) is { } verdict)
+        if (FeedbackOf(turn.Activity, state) is { } feedback)
         {
-            return await OnFeedbackAsync(turn, state, verdict, knowledge.Answers, language, cancellationToken);
+            return await OnFeedbackAsync(turn, state, feedback, knowledge.Answers, language, cancellationToken);
+        }
+        // A remote answer source (Azure question answering) chosen by the city answers in its own
+        // bands; the learned understanding decides only over the embedded knowledge index.
+        if (verdict is not null && ReferenceEquals(knowledge.Answers, knowledge.Current))
+        {
+            return await OnVerdictAsync(turn, state, text, verdict, intent, language, cancellationToken);
         }
         if (intent == Intent.None && await _faultReportDialog.TryBeginAsync(turn, text, language, cancellationToken) is { } begun)
         {
@@ -166,14 +193,21 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             case Intent.Help:
                 return await SmallTalkAsync(turn, state, Messages.Help, language, cancellationToken);
             default:
-                if (OpeningHours.OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is { } hours)
-                {
-                    await SendAsync(turn, WithFeedbackQuestion(hours, language), language, cancellationToken, WithFeedbackButtons(hours, language));
-                    return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
-                        Decision(hours.Outcome, language, hours.AnswerId));
-                }
-                return await AnswerFromKnowledgeAsync(turn, state, text, language, cancellationToken);
+                return await OpeningHoursAsync(turn, state, text, language, cancellationToken)
+                    ?? await AnswerFromKnowledgeAsync(turn, state, text, language, cancellationToken);
         }
+    }
+
+    /// <summary>"Is X open on day Y" from the facilities' data, or null when the message is not about opening hours.</summary>
+    private async Task<(ConversationState, BotDecision)?> OpeningHoursAsync(ITurnContext turn, ConversationState state, string text, Language language, CancellationToken cancellationToken)
+    {
+        if (OpeningHours.OpeningHoursResponder.Reply(text, language, knowledge.Current.Knowledge, clock.GetUtcNow(), state.LastAnswerId) is not { } hours)
+        {
+            return null;
+        }
+        await SendAsync(turn, WithFeedbackQuestion(hours, language), language, cancellationToken, WithFeedbackButtons(hours, language));
+        return (Remember(state with { Misses = 0, PendingOptions = [], LastAnswerId = hours.AnswerId ?? state.LastAnswerId }, text, hours.Outcome, hours.AnswerId, 1.0, hours.Topic),
+            Decision(hours.Outcome, language, hours.AnswerId));
     }
 
     /// <summary>A guide answers this conversation, or will: pass the message on and acknowledge it (CityBotAfterHandoff.cs).</summary>
@@ -183,7 +217,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
     /// <summary>Creates a case for a service guide and tells the resident what happens next.</summary>
     private async Task<(ConversationState, BotDecision)> HandOffAsync(
         ITurnContext turn, ConversationState state, HandoffReason reason, Language language, string? lead, KnowledgeEntry? entry,
-        CancellationToken cancellationToken, double confidence = 1.0, IReadOnlyList<DecisionCandidate>? candidates = null)
+        CancellationToken cancellationToken, double confidence = 1.0, IReadOnlyList<DecisionCandidate>? candidates = null, string? topic = null)
     {
         if (await AlreadyQueuedAsync(turn, state, language, cancellationToken) is { } queued)
         {
@@ -196,7 +230,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             await SendAsync(turn, prefix + Messages.ContactCenter.For(language), language, cancellationToken);
             return (state with { Misses = 0, PendingOptions = [] }, decision);
         }
-        var topic = entry?.Topic ?? state.History.LastOrDefault(h => h.Topic is not null)?.Topic;
+        topic ??= entry?.Topic ?? state.History.LastOrDefault(h => h.Topic is not null)?.Topic;
         var response = await handoff.RequestAsync(new HandoffRequest(turn.Activity, reason, language.Code(), topic, state.History), cancellationToken);
         var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
         var replyBy = response.ReplyBy is { } by ? TimeZoneInfo.ConvertTime(by, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture) : "";
@@ -273,16 +307,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
 
         if (top is null || result.Confidence < options.ClarifyThreshold)
         {
-            var misses = state.Misses + 1;
-            if (misses >= 2)
-            {
-                return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff, null, result.Confidence), HandoffReason.NotAnswered, language,
-                    Messages.FallbackAgain.For(language), null, cancellationToken, result.Confidence, candidates);
-            }
-            await SendAsync(turn, $"{Messages.Fallback.For(language)} {Messages.ContactCenter.For(language)}", language, cancellationToken,
-                [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
-            return (Remember(state with { Misses = misses, PendingOptions = [] }, text, Outcomes.Fallback, null, result.Confidence),
-                Decision(Outcomes.Fallback, language, null, result.Confidence, candidates));
+            return await FallbackAsync(turn, state, text, language, result.Confidence, candidates, cancellationToken);
         }
 
         if (top.Entry.Handoff)
@@ -296,28 +321,59 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         var tied = result.Candidates.Count > 1 && result.Features.Margin < TieMargin;
         if (result.Confidence >= options.AnswerThreshold && !tied)
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
-            var answer = AnswerComposer.Text(top.Entry, text, language, today);
-            if (alerts is not null && AlertMessages.Before(await alerts.ActiveAsync(cancellationToken), top.Entry.Topic, language) is { } alert)
-            {
-                answer = alert + "\n\n" + answer;
-            }
-            await SendAsync(turn, WithFeedbackQuestion(answer, language), language, cancellationToken, WithFeedbackButtons(AnswerComposer.Followups(top.Entry, index.Knowledge, language), language));
-            return (Remember(state with { Misses = 0, PendingOptions = [], PendingQuestion = null, LastAnswerId = top.Entry.Id }, text, Outcomes.Answer, top.Entry.Id, result.Confidence, top.Entry.Topic),
-                Decision(Outcomes.Answer, language, top.Entry.Id, result.Confidence, candidates));
+            return await AnswerAsync(turn, state, text, top.Entry, language, result.Confidence, candidates, cancellationToken);
         }
 
         var choices = result.Candidates
             .Where(c => !c.Entry.Handoff && c.Match >= top.Match - ClarifySpread)
             .Take(MaxClarifyOptions)
+            .Select(c => c.Entry)
             .ToList();
+        return await ClarifyAsync(turn, state, text, choices, language, result.Confidence, candidates, top.Entry.Topic, cancellationToken);
+    }
+
+    /// <summary>The entry's answer (with an alert on its topic first), its follow-ups and "Hjälpte svaret?".</summary>
+    private async Task<(ConversationState, BotDecision)> AnswerAsync(ITurnContext turn, ConversationState state, string text, KnowledgeEntry entry, Language language,
+        double confidence, IReadOnlyList<DecisionCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Stockholm).DateTime);
+        var answer = AnswerComposer.Text(entry, text, language, today);
+        if (alerts is not null && AlertMessages.Before(await alerts.ActiveAsync(cancellationToken), entry.Topic, language) is { } alert)
+        {
+            answer = alert + "\n\n" + answer;
+        }
+        await SendAsync(turn, WithFeedbackQuestion(answer, language), language, cancellationToken, WithFeedbackButtons(AnswerComposer.Followups(entry, knowledge.Current.Knowledge, language), language));
+        return (Remember(state with { Misses = 0, PendingOptions = [], PendingQuestion = null, LastAnswerId = entry.Id }, text, Outcomes.Answer, entry.Id, confidence, entry.Topic),
+            Decision(Outcomes.Answer, language, entry.Id, confidence, candidates));
+    }
+
+    /// <summary>Options to choose from, plus "Inget av dessa".</summary>
+    private async Task<(ConversationState, BotDecision)> ClarifyAsync(ITurnContext turn, ConversationState state, string text, IReadOnlyList<KnowledgeEntry> choices, Language language,
+        double confidence, IReadOnlyList<DecisionCandidate> candidates, string? topic, CancellationToken cancellationToken)
+    {
         var buttons = choices
-            .Select(c => CardAction.ImBack(AnswerComposer.QuestionIn(c.Entry, language)))
+            .Select(c => CardAction.ImBack(AnswerComposer.QuestionIn(c, language)))
             .Append(CardAction.ImBack(Messages.NoneOfTheseButton.For(language)))
             .ToList();
         await SendAsync(turn, Messages.Clarify.For(language), language, cancellationToken, buttons);
-        return (Remember(state with { PendingOptions = choices.Select(o => o.Entry.Id).ToList(), PendingQuestion = text }, text, Outcomes.Clarify, null, result.Confidence, top.Entry.Topic),
-            Decision(Outcomes.Clarify, language, null, result.Confidence, candidates));
+        return (Remember(state with { PendingOptions = choices.Select(o => o.Id).ToList(), PendingQuestion = text }, text, Outcomes.Clarify, null, confidence, topic),
+            Decision(Outcomes.Clarify, language, null, confidence, candidates));
+    }
+
+    /// <summary>An honest "I don't know" with the contact center; the second in a row hands over to a guide.</summary>
+    private async Task<(ConversationState, BotDecision)> FallbackAsync(ITurnContext turn, ConversationState state, string text, Language language,
+        double confidence, IReadOnlyList<DecisionCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var misses = state.Misses + 1;
+        if (misses >= 2)
+        {
+            return await HandOffAsync(turn, Remember(state, text, Outcomes.Handoff, null, confidence), HandoffReason.NotAnswered, language,
+                Messages.FallbackAgain.For(language), null, cancellationToken, confidence, candidates);
+        }
+        await SendAsync(turn, $"{Messages.Fallback.For(language)} {Messages.ContactCenter.For(language)}", language, cancellationToken,
+            [CardAction.ImBack(Messages.TalkToGuideButton.For(language))]);
+        return (Remember(state with { Misses = misses, PendingOptions = [] }, text, Outcomes.Fallback, null, confidence),
+            Decision(Outcomes.Fallback, language, null, confidence, candidates));
     }
 
     private (ConversationState, BotDecision) FaultReportTurn(ConversationState state, string text, FaultReportTurn turn, Language language) =>

@@ -36,6 +36,14 @@ public static class Messages
         "Hej då, och välkommen tillbaka!",
         "Goodbye, and welcome back any time!");
 
+    public static readonly LocalizedText SmallTalk = new(
+        "Vad roligt att höra! Fråga mig gärna om något som gäller Göteborgs Stad, till exempel avfall, parkering eller förskola.",
+        "Nice to hear! Feel free to ask me about anything to do with the City of Gothenburg, for example waste, parking or preschool.");
+
+    public static readonly LocalizedText FeedbackWithoutAnswer = new(
+        "Förlåt att det blev fel. Skriv gärna vad du undrar över med andra ord, så försöker jag igen. Du kan också prata med en servicevägledare.",
+        "Sorry that it went wrong. Please tell me what you want to know in other words and I'll try again. You can also talk to a service guide.");
+
     public static readonly LocalizedText WhoAreYou = new(
         "Jag är en chattbot, alltså ett datorprogram och inte en människa. Jag svarar på vanliga frågor om Göteborgs Stads service med hjälp av texter som stadens kontaktcenter har skrivit. När jag inte kan svara hjälper jag dig vidare till en servicevägledare.",
         "I am a chatbot, a computer program and not a person. I answer common questions about the City of Gothenburg's services using texts written by the City's contact center. When I can't answer, I help you reach a service guide.");
@@ -83,6 +91,14 @@ public static class Messages
     public static readonly LocalizedText SelfHarm = new(
         "Ring 112 direkt om någon är i akut fara. Du kan också ringa Självmordslinjen 90101 (dygnet runt) eller 1177 Vårdguiden för råd. Du är inte ensam – det finns hjälp att få.",
         "Call 112 right away if someone is in immediate danger. You can also call the Swedish suicide prevention line Självmordslinjen on 90101 (24/7) or 1177 for healthcare advice. You are not alone – help is available.");
+
+    public static readonly LocalizedText DangerNote = new(
+        "Om någon är i fara just nu: ring 112.",
+        "If someone is in danger right now: call 112.");
+
+    public static readonly LocalizedText SelfHarmNote = new(
+        "Om du eller någon annan är i fara just nu: ring 112. Du kan också ringa Självmordslinjen 90101 eller 1177, dygnet runt.",
+        "If you or someone else is in danger right now: call 112. You can also call Självmordslinjen on 90101 or 1177, around the clock.");
 
     public static readonly LocalizedText OtherMunicipality = new(
         "Jag svarar bara på frågor om Göteborgs Stad, så jag kan inte svara om {0}. Vänd dig till {0}s kommun, eller fråga mig hur det fungerar i Göteborg.",

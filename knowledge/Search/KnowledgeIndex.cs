@@ -168,6 +168,14 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         return document;
     }
 
+    /// <summary>
+    /// The words of <paramref name="text"/> as the index sees them (Swedish lemmas with synonyms and
+    /// compound parts, å/ä/ö folded, and English stems), for models that learn from the same analysis.
+    /// </summary>
+    public IEnumerable<string> AnalyzedTerms(string text) =>
+        _analysis.Terms(KnowledgeFields.Folded, text).Select(t => "s_" + t)
+            .Concat(_analysis.Terms(KnowledgeFields.English, text).Select(t => "e_" + t));
+
     /// <summary>The entry whose question (or an alternative) is exactly this text, ignoring case and punctuation.</summary>
     public KnowledgeEntry? ExactMatch(string text) =>
         _exact.TryGetValue(QuestionText.Normalize(text), out var id) ? Knowledge.Find(id) : null;
@@ -182,7 +190,7 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         if (ExactMatch(text) is { } exact)
         {
             var features = new SearchFeatures(1, 1, 1, 0, true, true);
-            return new SearchResult([new Candidate(exact, 1, 1, exact.Question)], 1, features);
+            return new SearchResult([new Candidate(exact, 1, 1, exact.Question, 1, 1)], 1, features);
         }
         if (text.Length > QuestionText.MaxSearchLength)
         {
@@ -251,7 +259,7 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         var result = new SearchFeatures(top.Coverage, top.ReverseCoverage, margin, oov, top.TopicTermMatched, false, OtherMunicipality(text, top.Entry));
         var maxScore = ranked.Max(m => m.Score);
         var candidates = ranked.Take(maxCandidates)
-            .Select(m => new Candidate(m.Entry, maxScore <= 0 ? 0 : m.Score / maxScore, ConfidenceModel.Match(m.Coverage, m.ReverseCoverage), m.Question ?? m.Entry.Question))
+            .Select(m => new Candidate(m.Entry, maxScore <= 0 ? 0 : m.Score / maxScore, ConfidenceModel.Match(m.Coverage, m.ReverseCoverage), m.Question ?? m.Entry.Question, m.Coverage, m.ReverseCoverage))
             .ToList();
         return new SearchResult(candidates, ConfidenceModel.Confidence(result), result);
     }
@@ -440,6 +448,29 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         }
         return null;
     }
+
+    /// <summary>
+    /// Another municipality that the message asks about ("förskola i Mölndal"), or null. A
+    /// municipality named as where the resident comes from ("vi har flyttat hit från Malmö") is context, not the subject.
+    /// </summary>
+    public string? OtherMunicipalityAsked(string text)
+    {
+        var words = QuestionText.Normalize(text).Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            var place = _otherMunicipalities.Contains(word) ? word
+                : word.EndsWith('s') && _otherMunicipalities.Contains(word[..^1]) ? word[..^1]
+                : null;
+            if (place is not null && !(i > 0 && FromWords.Contains(words[i - 1])))
+            {
+                return place;
+            }
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> FromWords = new(StringComparer.Ordinal) { "från", "fran", "ifrån", "ifran", "from", "frå" };
 
     /// <summary>The share of the question's words that appear nowhere in the knowledge base (questions or answers).</summary>
     private double OutOfVocabulary(List<string> foldedTerms, List<string> englishTerms, Language language)

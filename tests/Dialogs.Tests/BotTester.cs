@@ -2,7 +2,9 @@ using System.Text.Json;
 using Dialogs.Engine;
 using Dialogs.Main;
 using Dialogs.Protocol;
+using Dialogs.Handoff;
 using Knowledge;
+using Understanding;
 
 namespace Dialogs.Tests;
 
@@ -10,15 +12,21 @@ namespace Dialogs.Tests;
 internal sealed class BotTester
 {
     private static readonly Lazy<KnowledgeProvider> Knowledge = new(() => KnowledgeProvider.Open(ShippedContent()).Provider!);
+    private static readonly Lazy<UnderstandingProvider> Models = new(() =>
+        new UnderstandingProvider(Knowledge.Value, Path.Combine(KnowledgeFolder(), "training"), Path.Combine(KnowledgeFolder(), "models"),
+            searchText: Dialogs.Dates.DateMentionRecognizer.WithoutDates));
     private readonly CityBot _bot;
     private int _sequence;
 
     public BotTester(TimeProvider? clock = null, BotOptions? options = null, Dialogs.Learning.ITurnRecorder? recorder = null,
-        Dialogs.FaultReports.IFaultReportStore? faultReports = null, Dialogs.Alerts.IAlertSource? alerts = null)
+        Dialogs.FaultReports.IFaultReportStore? faultReports = null, Dialogs.Alerts.IAlertSource? alerts = null, IHandoffService? handoff = null)
     {
-        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true },
-            recorder: recorder, faultReports: faultReports, alerts: alerts, photos: new TestPhotos());
+        _bot = new CityBot(Knowledge.Value, States, clock ?? TimeProvider.System, options ?? new BotOptions { Trace = true }, handoff,
+            recorder: recorder, faultReports: faultReports, alerts: alerts, photos: new TestPhotos(), understanding: Models.Value);
     }
+
+    /// <summary>The shipped models with the shipped knowledge and corpus.</summary>
+    public static UnderstandingProvider Understanding => Models.Value;
 
     /// <summary>The host's own uploads in these tests: addresses under <see cref="OwnUploads"/>.</summary>
     public const string OwnUploads = "https://bot.example/uploads/";
@@ -47,7 +55,11 @@ internal sealed class BotTester
         return new TurnResult(turn.Responses);
     }
 
-    private static string ShippedContent()
+    private static string ShippedContent() => Path.Combine(KnowledgeFolder(), "content");
+
+    private static string KnowledgeFolder() => Path.GetDirectoryName(FindContent())!;
+
+    private static string FindContent()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

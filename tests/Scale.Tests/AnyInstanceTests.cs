@@ -172,7 +172,8 @@ public sealed class AnyInstanceTests(TwoInstances instances) : IClassFixture<Two
     {
         var cluster = instances.Cluster;
         var guide = await Guide.SignInAsync(cluster[0].Http);
-        const string phrasing = "hur får farmor hjälp att städa och handla hemma";
+        // A local nickname for home care that neither the content nor the corpus uses.
+        const string phrasing = "hur beställer man Tant Grön till mormor";
         var before = await Chat.OpenAsync(cluster[1].Http);
         var asked = await before.PostAsync(cluster[1].Http, phrasing);
         Assert.NotEqual("care-homecare-apply", AnswerOf(await before.ActivitiesAsync(cluster[1].Http), asked));

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Knowledge;
+using Knowledge.Search;
+using Understanding.Corpus;
+using Understanding.Models;
+
+namespace Understanding.Training;
+
+/// <summary>The trained models, ready to understand messages.</summary>
+public sealed record TrainedModels(ExampleIndex Examples, ExampleIndex IntentExamples, IntentModel Intents, AnswerModel Answers, RouterModel Router)
+{
+    public Understander Understander(KnowledgeIndex index, Func<string, string>? searchText = null) =>
+        new(new EvidenceCollector(index, Examples, IntentExamples, searchText), Intents, Answers, Router);
+}
+
+/// <summary>
+/// Trains the models from the knowledge base and the training part of the corpus, deterministically
+/// (fixed seeds, one thread, folds by writer). The answer model learns from evidence the other
+/// models give on messages whose writer they never saw: intent probabilities from five folds by
+/// writer, nearest examples without the writer's own lines.
+/// </summary>
+public static class ModelTrainer
+{
+    public const int Folds = 5;
+
+    public static TrainedModels Train(KnowledgeIndex index, IReadOnlyList<CorpusMessage> training, Action<string>? log = null, Func<string, string>? searchText = null)
+    {
+        var watch = Stopwatch.StartNew();
+        void Log(string message) => log?.Invoke($"{watch.Elapsed.TotalSeconds,6:0.0} s  {message}");
+        var knowledge = index.Knowledge;
+        var terms = AnalyzedTerms(index, KnowledgeQuestions(knowledge).Concat(training.Select(m => m.Text)));
+        string Terms(string text) => terms[text];
+
+        var examples = ExampleIndex.Build(ExampleRows(knowledge, training, Terms));
+        var intentExamples = ExampleIndex.Build(IntentRows(training, Terms));
+        Log($"example indexes: {examples.Count} examples of entries, {intentExamples.Count} of intents");
+
+        var knowledgeQuestions = KnowledgeQuestions(knowledge).Select(q => new TextRow { Text = q, Terms = Terms(q), Label = MessageIntent.Question }).ToList();
+        var messages = training.Select(m => new TextRow { Text = m.Text, Terms = Terms(m.Text), Label = m.Intent }).ToList();
+        // Folds by writer (writers in name order, dealt round): the models that give the answer model
+        // its evidence never saw the writer of the message, as they will never have seen the resident.
+        var writers = training.Select(m => m.Writer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var fold = training.Select(m => writers.IndexOf(m.Writer) % Folds).ToArray();
+        var outOfFold = new IntentScores[training.Count];
+        // Each fold trains on its own data with one thread, so running them side by side stays deterministic.
+        Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            var model = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages.Where((_, i) => fold[i] != f)]));
+            for (var i = 0; i < training.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    outOfFold[i] = model.Predict(messages[i].Text, messages[i].Terms);
+                }
+            }
+            Log($"intent model, fold {f + 1} of {Folds}");
+        });
+        var intents = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages]));
+        Log("intent model on all messages");
+
+        var collector = new EvidenceCollector(index, examples, intentExamples, searchText);
+        var rows = new List<CandidateRow>();
+        var rowsOf = new List<(MessageEvidence Evidence, List<(KnowledgeEntry Entry, CandidateRow Row)> Candidates)>();
+        for (var i = 0; i < training.Count; i++)
+        {
+            var message = training[i];
+            var accepted = message.Intent is MessageIntent.Question or MessageIntent.OwnCase ? message.AcceptedEntries.ToHashSet(StringComparer.Ordinal) : [];
+            var evidence = collector.Collect(message.Text, LanguageOf(message), outOfFold[i], excludeWriter: message.Writer);
+            var candidates = new List<(KnowledgeEntry, CandidateRow)>();
+            foreach (var id in evidence.CandidateIds(EvidenceCollector.PerSource))
+            {
+                if (knowledge.Find(id) is { } entry)
+                {
+                    var row = new CandidateRow { Features = CandidateFeatures.Of(evidence, entry), Label = accepted.Contains(id), Group = $"{i}|{message.Writer}|{message.Intent}" };
+                    rows.Add(row);
+                    candidates.Add((entry, row));
+                }
+            }
+            rowsOf.Add((evidence, candidates));
+        }
+        Log($"answer model: {rows.Count} candidate rows, {rows.Count(r => r.Label)} right");
+        if (Environment.GetEnvironmentVariable("STADSBOT_DUMP_ANSWER_ROWS") is { Length: > 0 } dump)
+        {
+            File.WriteAllLines(dump, rows.Select(r => string.Join('\t', r.Features.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(r.Label ? "1" : "0").Prepend(r.Group))));
+        }
+        var answers = AnswerModel.Train(rows);
+        Log("answer model trained");
+
+        // The router learns from the answer model's view of messages whose writer it was not trained on.
+        var ranked = new IReadOnlyList<EntryCandidate>[training.Count];
+        Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            var model = AnswerModel.Train(rowsOf.Where((_, i) => fold[i] != f).SelectMany(m => m.Candidates.Select(c => c.Row)).ToList());
+            for (var i = 0; i < training.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    ranked[i] = rowsOf[i].Candidates
+                        .Select(c => new EntryCandidate(c.Entry, model.Probability(c.Row.Features), c.Entry.Question))
+                        .OrderByDescending(c => c.Probability).ThenBy(c => c.Entry.Id, StringComparer.Ordinal)
+                        .ToList();
+                }
+            }
+            Log($"answer model, fold {f + 1} of {Folds}");
+        });
+        var router = RouterModel.Train(training.Select((m, i) => new RouteRow { Features = RouteFeatures.Of(rowsOf[i].Evidence, ranked[i]), Intent = m.Intent }).ToList());
+        Log("router trained");
+        return new TrainedModels(examples, intentExamples, intents, answers, router);
+    }
+
+    public static Language LanguageOf(CorpusMessage message) => LanguageCodes.FromCode(message.Lang);
+
+    /// <summary>The knowledge base's own questions and the corpus's questions, labelled with the entry that answers them.</summary>
+    public static List<TextRow> ExampleRows(KnowledgeBase knowledge, IEnumerable<CorpusMessage> training, Func<string, string> terms) =>
+        knowledge.Entries.Where(e => !e.ContextOnly)
+            .SelectMany(e => e.SwedishQuestions.Concat(e.QuestionsEn).Select(q => new TextRow { Text = q, Terms = terms(q), Label = e.Id }))
+            .Concat(training
+                .Where(m => m.Entry is not null && m.Entry != CorpusMessage.FacilityHours && knowledge.Find(m.Entry) is not null)
+                .Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text), Label = m.Entry!, Group = m.Writer }))
+            .ToList();
+
+    /// <summary>The analysed words of every text, computed on all cores (the analysis is the slow part).</summary>
+    public static IReadOnlyDictionary<string, string> AnalyzedTerms(KnowledgeIndex index, IEnumerable<string> texts)
+    {
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var terms = new string[distinct.Count];
+        Parallel.For(0, distinct.Count, i => terms[i] = string.Join(' ', index.AnalyzedTerms(distinct[i])));
+        return distinct.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => terms[p.i], StringComparer.Ordinal);
+    }
+
+    /// <summary>The corpus's messages labelled with their intent.</summary>
+    public static List<TextRow> IntentRows(IEnumerable<CorpusMessage> training, Func<string, string> terms) =>
+        training.Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text), Label = m.Intent, Group = m.Writer }).ToList();
+
+    private static IEnumerable<string> KnowledgeQuestions(KnowledgeBase knowledge) =>
+        knowledge.Entries.SelectMany(e => e.SwedishQuestions.Concat(e.QuestionsEn));
+
+    /// <summary>A fold by a stable hash of the text, so adding a line never reshuffles the others.</summary>
+    public static int FoldOf(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return (int)(hash % Folds);
+    }
+}

@@ -16,6 +16,7 @@ public static class DecisionPolicy
     private const int MaxOptions = 3;
     private const float SelfHarmShare = 0.5f;
     private const int FewWords = 3;
+    private const float SelfHarmNoteFloor = 0.05f;
 
     public static Verdict Decide(MessageUnderstanding understanding, Thresholds thresholds)
     {
@@ -24,7 +25,8 @@ public static class DecisionPolicy
         var rule = understanding.DangerRule;
         var danger = evidence.Danger;
         // Self-harm gets the suicide line and 1177 as well as 112: when it is a real possibility, it is chosen.
-        var kind = rule == Route.SelfHarm || intents.Of(MessageIntent.SelfHarm) + evidence.NeighbourScore(MessageIntent.SelfHarm)
+        var selfHarm = intents.Of(MessageIntent.SelfHarm) + evidence.NeighbourScore(MessageIntent.SelfHarm);
+        var kind = rule == Route.SelfHarm || selfHarm
             >= SelfHarmShare * (intents.Of(MessageIntent.Emergency) + evidence.NeighbourScore(MessageIntent.Emergency)) ? Route.SelfHarm : Route.Emergency;
         // A message of a few words gives the model too little to replace the reply with the emergency
         // reply on its own; it still gets the 112 line first.
@@ -32,7 +34,10 @@ public static class DecisionPolicy
         {
             return new Verdict(kind, null, [], understanding);
         }
-        return Decide(understanding, thresholds, understanding.Routes) with { DangerNote = danger >= thresholds.DangerNote ? kind : null };
+        // The note below the emergency threshold names the suicide line only where there is some sign of it,
+        // not for every message the model knows little about.
+        var noteKind = kind == Route.SelfHarm && selfHarm >= SelfHarmNoteFloor ? Route.SelfHarm : Route.Emergency;
+        return Decide(understanding, thresholds, understanding.Routes) with { DangerNote = danger >= thresholds.DangerNote ? noteKind : null };
     }
 
     private static Verdict Decide(MessageUnderstanding understanding, Thresholds thresholds, IntentScores routes)

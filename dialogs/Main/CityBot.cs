@@ -107,7 +107,8 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         var intent = IntentRecognizer.Recognize(text);
         var verdict = understanding?.Decide(text, language);
         // A form's own replies ("Hoppa över", "Ja", "Avbryt") are not read for danger by the model (the rules still are).
-        var danger = FaultReportRecognizer.IsFormReply(text) && state.FaultReport is not null ? DangerOf(intent, null) : DangerOf(intent, verdict);
+        var formReply = FaultReportRecognizer.IsFormReply(text);
+        var danger = formReply && state.FaultReport is not null ? DangerOf(intent, null) : DangerOf(intent, verdict);
         // Someone in danger is told to call 112 first, whoever answers the conversation. The rules
         // and the model are OR-ed: either alone is enough.
         if (danger == Intent.Emergency && intent != Intent.Emergency && state.Owner == ConversationOwners.Bot && state.FaultReport is null
@@ -127,7 +128,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             return (Remember(state, text, Outcomes.Emergency), Decision(Outcomes.Emergency, language));
         }
         // Someone may be in danger, but not clearly: 112 first, then the usual reply.
-        if (verdict?.DangerNote is { } note && !FaultReportRecognizer.IsFormReply(text))
+        if (verdict?.DangerNote is { } note && !formReply)
         {
             await SendAsync(turn, (note == Route.SelfHarm ? Messages.SelfHarmNote : Messages.DangerNote).For(language), language, cancellationToken);
         }

@@ -37,8 +37,9 @@ public sealed class CorpusTests
     [Fact]
     public void ValidationPart_SharesNoMessageWithTheTrainingPart()
     {
-        var training = Train.Select(m => Normalize(m.Text)).ToHashSet(StringComparer.Ordinal);
-        Assert.DoesNotContain(Validation, m => training.Contains(Normalize(m.Text)));
+        var overlap = new List<ContentProblem>();
+        CorpusReader.CheckOverlap(Train, Validation, overlap);
+        Assert.Empty(overlap);
         Assert.DoesNotContain(Validation, m => Train.Any(t => t.Writer == m.Writer));
     }
 
@@ -73,6 +74,4 @@ public sealed class CorpusTests
 
     private static double Share(IReadOnlyList<CorpusMessage> messages, Func<CorpusMessage, bool> predicate) =>
         (double)messages.Count(predicate) / messages.Count;
-
-    private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -33,6 +33,9 @@ public sealed class KnowledgeBase
     /// <summary>Facilities with opening hours (facilities.yaml).</summary>
     public Facilities.FacilityCatalog Facilities { get; init; } = Knowledge.Facilities.FacilityCatalog.Empty;
 
+    /// <summary>The fixed messages in the translated languages (messages.yaml), by key.</summary>
+    public IReadOnlyDictionary<string, MessageTranslation> Messages { get; init; } = new Dictionary<string, MessageTranslation>();
+
     public KnowledgeEntry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public Topic? FindTopic(string name) => _topics.GetValueOrDefault(name);

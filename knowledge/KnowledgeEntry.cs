@@ -8,6 +8,8 @@ public sealed record KnowledgeEntry
     public required string Question { get; init; }
     public IReadOnlyList<string> Alternatives { get; init; } = [];
     public IReadOnlyList<string> QuestionsEn { get; init; } = [];
+    /// <summary>Ways to ask it in Finnish, Arabic, Persian and Somali.</summary>
+    public IReadOnlyDictionary<Language, IReadOnlyList<string>> TranslatedQuestions { get; init; } = new Dictionary<Language, IReadOnlyList<string>>();
     public required LocalizedText Answer { get; init; }
     public required string Source { get; init; }
     public IReadOnlyList<string> Followups { get; init; } = [];
@@ -22,8 +24,16 @@ public sealed record KnowledgeEntry
     /// <summary>The Swedish question followed by its alternatives.</summary>
     public IEnumerable<string> SwedishQuestions => Alternatives.Prepend(Question);
 
-    public IReadOnlyList<Language> Languages =>
-        string.IsNullOrWhiteSpace(Answer.En) ? [Language.Swedish] : [Language.Swedish, Language.English];
+    /// <summary>The languages the entry has an answer in.</summary>
+    public IReadOnlyList<Language> Languages => LanguageCodes.Served.Where(Answer.Has).ToArray();
+
+    /// <summary>The ways residents ask it in <paramref name="language"/> (easy Swedish is asked in Swedish).</summary>
+    public IReadOnlyList<string> QuestionsIn(Language language) => language.Written() switch
+    {
+        Language.Swedish => SwedishQuestions.ToArray(),
+        Language.English => QuestionsEn,
+        var other => TranslatedQuestions.TryGetValue(other, out var list) ? list : [],
+    };
 
     /// <summary>The rule period that covers <paramref name="date"/>, if the entry has periods.</summary>
     public RulePeriod? PeriodAt(DateOnly date) =>

@@ -43,6 +43,7 @@ public sealed class KnowledgeProvider : IDisposable
         {
             return (null, loaded.Problems);
         }
+        MessageCatalog.Use(loaded.Knowledge!.Messages);
         return (new KnowledgeProvider(KnowledgeIndex.Build(loaded.Knowledge!), contentDirectory), []);
     }
 
@@ -59,6 +60,7 @@ public sealed class KnowledgeProvider : IDisposable
             }
             var previous = _current;
             _current = KnowledgeIndex.Build(loaded.Knowledge!);
+            MessageCatalog.Use(loaded.Knowledge!.Messages);
             // In-flight searches may still use the previous index; it holds only memory, so it is
             // left to the garbage collector rather than disposed under their feet.
             GC.KeepAlive(previous);

@@ -63,7 +63,7 @@ internal static class EvalCommand
             Type = ActivityTypes.Message,
             Id = "eval|0000001",
             Text = evalCase.Text,
-            Locale = evalCase.Lang == "en" ? "en-US" : "sv-SE",
+            Locale = LanguageCodes.FromCode(evalCase.Lang).Locale(),
             ChannelId = "eval",
             Conversation = new ConversationAccount { Id = "eval-" + evalCase.Id },
             From = new ChannelAccount { Id = "resident", Role = RoleTypes.User },

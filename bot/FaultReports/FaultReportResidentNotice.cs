@@ -31,7 +31,7 @@ internal sealed partial class FaultReportResidentNotice(ChannelSenders senders, 
             Type = ActivityTypes.Message,
             From = BotIdentity.Account,
             Text = text,
-            Locale = language == Language.English ? "en-US" : "sv-SE",
+            Locale = language.Locale(),
         };
         try
         {

@@ -281,7 +281,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
             await SendAsync(turn, string.Format(CultureInfo.InvariantCulture, FaultReportMessages.CannotSeeReport.For(language), reference), language, [], cancellationToken);
             return;
         }
-        var culture = CultureInfo.GetCultureInfo(language == Language.English ? "en-GB" : "sv-SE");
+        var culture = language.Culture();
         var received = TimeZoneInfo.ConvertTime(report.CreatedAt, Stockholm).ToString("d MMMM yyyy", culture);
         var status = FaultReportMessages.StatusNames.TryGetValue(report.Status, out var name) ? name.For(language) : report.Status;
         var text = string.Format(culture, FaultReportMessages.Status.For(language),
@@ -313,7 +313,7 @@ public sealed partial class FaultReportDialog(IFaultReportStore? store, TimeProv
 
     private static Task<string> SendAsync(ITurnContext turn, string text, Language language, IReadOnlyList<LocalizedText> buttons, CancellationToken cancellationToken)
     {
-        var reply = turn.Activity.CreateReply(text, language == Language.English ? "en-US" : "sv-SE");
+        var reply = Main.LanguageReply.Create(turn.Activity, text, language);
         if (buttons.Count > 0)
         {
             reply = reply with { SuggestedActions = new SuggestedActions { Actions = buttons.Select(b => CardAction.ImBack(b.For(language))).ToList() } };

@@ -12,6 +12,8 @@ public static class AfterHandoffMessages
 
     public static readonly LocalizedText LeaveQueueButton = new("Lämna kön", "Leave the queue");
 
+    public static readonly LocalizedText NextWorkingDay = new("nästa vardag", "the next working day");
+
     public static readonly LocalizedText StillQueued = new(
         "Vägledaren ser det du skriver när chatten börjar. Du är fortfarande nummer {0} i kön.",
         "The service guide will see what you write when the chat starts. You are still number {0} in the queue.");

@@ -103,16 +103,15 @@ public sealed partial class CityBot
         Value = JsonSerializer.SerializeToElement(new { state = "queued", caseId, position }, ActivityJson.Options),
     };
 
-    private static bool Is(string text, LocalizedText button) =>
-        string.Equals(text, button.Sv, StringComparison.OrdinalIgnoreCase) || string.Equals(text, button.En, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(string text, LocalizedText button) => button.Matches(text);
 
     private static string Format(LocalizedText text, Language language, params object[] values) =>
         string.Format(Culture(language), text.For(language), values);
 
-    private static CultureInfo Culture(Language language) => CultureInfo.GetCultureInfo(language == Language.English ? "en-GB" : "sv-SE");
+    private static CultureInfo Culture(Language language) => language.Culture();
 
     private static string ReplyDate(DateTimeOffset? replyBy, Language language) =>
         replyBy is { } by
-            ? TimeZoneInfo.ConvertTime(by, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", Culture(language))
-            : language == Language.English ? "the next working day" : "nästa vardag";
+            ? LanguageFormats.WeekdayAndDate(TimeZoneInfo.ConvertTime(by, Stockholm), language)
+            : AfterHandoffMessages.NextWorkingDay.For(language);
 }

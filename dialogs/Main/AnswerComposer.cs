@@ -8,18 +8,21 @@ namespace Dialogs.Main;
 /// <summary>Builds the reply for a knowledge entry: the text for the date asked about, the source, follow-up buttons.</summary>
 public static class AnswerComposer
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     public static string Text(KnowledgeEntry entry, string question, Language language, DateOnly today)
     {
-        var culture = language == Language.English ? English : Swedish;
+        var culture = language.Culture();
         var body = PeriodAnswer.Text(entry, question, language, today);
         if (entry.Valid is { } valid && !valid.Contains(today))
         {
-            body += " " + string.Format(culture, Messages.ValidOnly.For(language), Range(valid, culture));
+            body += " " + string.Format(culture, Messages.ValidOnly.For(language), Range(valid, language));
         }
-        return $"{body}\n\n[{Messages.Source.For(language)}: {Host(entry.Source)}]({entry.Source})";
+        var source = $"[{Messages.Source.For(language)}: {Host(entry.Source)}]({entry.Source})";
+        // An unreviewed translation says so, and links the Swedish original.
+        if (entry.Answer.IsUnreviewedTranslation(language) || entry.PeriodAt(today)?.Answer.IsUnreviewedTranslation(language) == true)
+        {
+            source += "\n\n" + string.Format(culture, LanguageMessages.TranslationNote.For(language), entry.Source);
+        }
+        return $"{body}\n\n{source}";
     }
 
     public static IReadOnlyList<CardAction> Followups(KnowledgeEntry entry, KnowledgeBase knowledge, Language language)
@@ -38,15 +41,19 @@ public static class AnswerComposer
 
     /// <summary>The entry's question as a resident would see it in their language.</summary>
     public static string QuestionIn(KnowledgeEntry entry, Language language) =>
-        language == Language.English && entry.QuestionsEn.Count > 0 ? entry.QuestionsEn[0] : entry.Question;
+        entry.QuestionsIn(language) is { Count: > 0 } questions ? questions[0] : entry.Question;
 
-    private static string Range(DateRange range, CultureInfo culture) => (range.From, range.To) switch
+    private static string Range(DateRange range, Language language)
     {
-        ({ } from, { } to) => $"{from.ToString("d MMMM yyyy", culture)} – {to.ToString("d MMMM yyyy", culture)}",
-        ({ } from, null) => $"{(culture == English ? "from" : "från")} {from.ToString("d MMMM yyyy", culture)}",
-        (null, { } to) => $"{(culture == English ? "until" : "till")} {to.ToString("d MMMM yyyy", culture)}",
-        _ => "",
-    };
+        var culture = language.Culture();
+        return (range.From, range.To) switch
+        {
+            ({ } from, { } to) => $"{from.ToString("d MMMM yyyy", culture)} – {to.ToString("d MMMM yyyy", culture)}",
+            ({ } from, null) => string.Format(culture, Messages.FromDate.For(language), from.ToString("d MMMM yyyy", culture)),
+            (null, { } to) => string.Format(culture, Messages.UntilDate.For(language), to.ToString("d MMMM yyyy", culture)),
+            _ => "",
+        };
+    }
 
     private static string Host(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", "", StringComparison.Ordinal) : url;

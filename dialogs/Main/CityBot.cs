@@ -32,6 +32,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        DialogMessages.Register();
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
         var state = await states.LoadAsync(conversationId, cancellationToken)
@@ -48,6 +49,9 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
             case ActivityTypes.Event when activity.Name == ClientEventNames.WebChatJoin:
                 state = await WelcomeAsync(turnContext, state, cancellationToken);
+                break;
+            case ActivityTypes.Event when activity.Name == LanguageChoice.EventName:
+                state = await OnLanguageChosenAsync(turnContext, state, LanguageCodes.TryFromCode(activity.Value is { ValueKind: System.Text.Json.JsonValueKind.String } v ? v.GetString() : null), cancellationToken);
                 break;
             case ActivityTypes.Typing when state.Owner == ConversationOwners.Guide && state.CaseId is { } typingCase && handoff is not null:
                 await handoff.ResidentTypingAsync(typingCase, cancellationToken);
@@ -78,7 +82,10 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         var reply = Reply(turn, Messages.Welcome.For(language), language) with
         {
             ReplyToId = turn.Activity.Type == ActivityTypes.Event ? turn.Activity.Id : null,
-            SuggestedActions = new SuggestedActions { Actions = Messages.WelcomeTopics.Select(t => CardAction.ImBack(t.For(language))).ToList() },
+            SuggestedActions = new SuggestedActions
+            {
+                Actions = Messages.WelcomeTopics.Select(t => CardAction.ImBack(t.For(language))).Append(CardAction.ImBack(LanguageChoice.MenuButton)).ToList(),
+            },
         };
         await turn.SendActivityAsync(reply, cancellationToken);
         return state with { Welcomed = true, Language = language.Code() };
@@ -87,8 +94,15 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
     private async Task<(ConversationState, BotDecision)> OnMessageAsync(ITurnContext turn, ConversationState state, CancellationToken cancellationToken)
     {
         var text = (turn.Activity.Text ?? "").Trim();
-        var language = LanguageDetector.Detect(text, LanguageCodes.FromCode(state.Language));
+        var detected = LanguageDetector.Identify(text);
+        var language = LanguageChoice.Resolve(LanguageCodes.FromCode(state.Language), detected);
         state = state with { Language = language.Code(), Welcomed = true };
+        if (state.Owner == ConversationOwners.Bot && state.FaultReport is null && await OnLanguageRequestAsync(turn, state, text, cancellationToken) is { } switched)
+        {
+            return switched;
+        }
+        // A button pressed in a translated language is read as its Swedish original from here on.
+        text = MessageCatalog.SwedishButton(text) ?? text;
         if (text.Length == 0 && state.FaultReport is { } photoDraft && state.Owner == ConversationOwners.Bot)
         {
             return FaultReportTurn(state, text, await _faultReportDialog.ContinueAsync(turn, photoDraft, text, language, cancellationToken), language);
@@ -135,6 +149,10 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         if (state.Owner != ConversationOwners.Bot && !BotAnswersMeanwhile(state, text) && state.CaseId is { } caseId && handoff is not null)
         {
             return await RelayAsync(turn, state, caseId, language, cancellationToken);
+        }
+        if (detected.Unsupported && state.FaultReport is null && intent != Intent.HumanRequest && verdict?.Route is not Route.Human)
+        {
+            return await UnsupportedLanguageAsync(turn, state, text, language, cancellationToken);
         }
         if (state.RatingCaseId is { } ratedCase)
         {
@@ -233,8 +251,8 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         }
         topic ??= entry?.Topic ?? state.History.LastOrDefault(h => h.Topic is not null)?.Topic;
         var response = await handoff.RequestAsync(new HandoffRequest(turn.Activity, reason, language.Code(), topic, state.History), cancellationToken);
-        var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
-        var replyBy = response.ReplyBy is { } by ? TimeZoneInfo.ConvertTime(by, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture) : "";
+        var culture = language.Culture();
+        var replyBy = response.ReplyBy is { } by ? LanguageFormats.WeekdayAndDate(TimeZoneInfo.ConvertTime(by, Stockholm), language) : "";
         var text = response.Result switch
         {
             HandoffResult.Queued when response.ExpectedWait is { } wait =>
@@ -256,16 +274,12 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
     {
         var hours = Knowledge.Calendar.ContactCenterHours.For(knowledge.Current.Knowledge);
         var next = hours.NextOpening(clock.GetUtcNow().AddHours(hours.IsOpen(clock.GetUtcNow()) ? 24 : 0));
-        var culture = language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("sv-SE");
-        return TimeZoneInfo.ConvertTime(next, Stockholm).ToString(language == Language.English ? "dddd d MMMM" : "dddd 'den' d MMMM", culture);
+        return LanguageFormats.WeekdayAndDate(TimeZoneInfo.ConvertTime(next, Stockholm), language);
     }
 
     private static string Minutes(TimeSpan wait, Language language)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        return language == Language.English
-            ? (minutes == 1 ? "1 minute" : $"{minutes} minutes")
-            : (minutes == 1 ? "1 minut" : $"{minutes} minuter");
+        return LanguageFormats.Minutes(Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)), language);
     }
 
     private static int? Rating(string text)
@@ -399,8 +413,7 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         return turn.SendActivityAsync(reply, cancellationToken);
     }
 
-    private static Activity Reply(ITurnContext turn, string text, Language language) =>
-        turn.Activity.CreateReply(text, language == Language.English ? "en-US" : "sv-SE");
+    private static Activity Reply(ITurnContext turn, string text, Language language) => LanguageReply.Create(turn.Activity, text, language);
 
     private static BotDecision Decision(string outcome, Language language, string? answerId = null, double confidence = 1.0, IReadOnlyList<DecisionCandidate>? candidates = null) =>
         new(outcome, answerId, Math.Round(confidence, 3), language.Code(), candidates ?? []);

@@ -142,6 +142,12 @@ public static class Messages
         "Obs: uppgiften gäller {0}.",
         "Note: this information applies {0}.");
 
+    /// <summary>{0}: a date, in "Obs: uppgiften gäller från 1 juni 2023".</summary>
+    public static readonly LocalizedText FromDate = new("från {0}", "from {0}");
+
+    /// <summary>{0}: a date, in "Obs: uppgiften gäller till 20 augusti 2023".</summary>
+    public static readonly LocalizedText UntilDate = new("till {0}", "until {0}");
+
     public static readonly LocalizedText RuleAsOf = new(
         "Det här gällde {0}:",
         "This is what applied on {0}:");

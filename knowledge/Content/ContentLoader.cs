@@ -48,8 +48,10 @@ public static partial class ContentLoader
 
         var facilities = FacilityFileReader.Read(Path.Combine(contentDirectory, FacilityFileReader.FileName), FacilityFileReader.FileName, problems);
 
+        var messages = MessageFileReader.Read(Path.Combine(contentDirectory, MessageFileReader.FileName), MessageFileReader.FileName, problems);
+
         var ordered = problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
-        var knowledge = new KnowledgeBase(entries, topics, synonyms, lexicon, contentDirectory) { Facilities = facilities };
+        var knowledge = new KnowledgeBase(entries, topics, synonyms, lexicon, contentDirectory) { Facilities = facilities, Messages = messages };
         return new ContentLoadResult(ordered.Count == 0 ? knowledge : null, ordered);
     }
 

@@ -8,8 +8,12 @@ internal static class EntryFileReader
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "id", "question", "alternatives", "questions_en", "answer", "source", "followups",
-        "offer_guide", "handoff", "sample", "context_only", "valid", "periods", "topic",
+        "offer_guide", "handoff", "sample", "context_only", "valid", "periods", "topic", "reviewed",
+        "questions_fi", "questions_ar", "questions_fa", "questions_so",
     };
+
+    /// <summary>The answer's language keys besides `sv` and `en`.</summary>
+    private static readonly Language[] Translated = LanguageCodes.Translations.ToArray();
 
     public static IEnumerable<KnowledgeEntry> Read(string path, string display, IReadOnlyList<Topic> topics, List<ContentProblem> problems)
     {
@@ -70,13 +74,23 @@ internal static class EntryFileReader
         var question = yaml.Text(map, "question", required: true, owner);
         var alternatives = yaml.TextList(map, "alternatives", minimum: 1, owner);
         var questionsEn = yaml.TextList(map, "questions_en", minimum: 0, owner);
-        var answer = ReadAnswer(yaml, map, "answer", owner, required: true);
+        var reviewed = ReadReviewed(yaml, map, owner);
+        var answer = ReadAnswer(yaml, map, "answer", owner, required: true, reviewed);
+        var translatedQuestions = new Dictionary<Language, IReadOnlyList<string>>();
+        foreach (var language in Translated.Where(l => l != Language.EasySwedish))
+        {
+            var list = yaml.TextList(map, $"questions_{language.Code()}", minimum: 0, owner);
+            if (list.Count > 0)
+            {
+                translatedQuestions[language] = list;
+            }
+        }
         var source = yaml.Text(map, "source", required: true, owner);
         if (source is not null && !Uri.TryCreate(source, UriKind.Absolute, out _))
         {
             yaml.Problem(YamlFile.Line(yaml.Field(map, "source")!), $"`source` of {owner} must be a full web address (https://…)");
         }
-        foreach (var text in alternatives.Concat(questionsEn).Append(question ?? ""))
+        foreach (var text in alternatives.Concat(questionsEn).Concat(translatedQuestions.Values.SelectMany(q => q)).Append(question ?? ""))
         {
             if (text.Length > ContentLoader.MaxQuestionLength)
             {
@@ -90,6 +104,7 @@ internal static class EntryFileReader
             Question = question ?? "",
             Alternatives = alternatives,
             QuestionsEn = questionsEn,
+            TranslatedQuestions = translatedQuestions,
             Answer = answer ?? new LocalizedText("", ""),
             Source = source ?? "",
             Followups = yaml.TextList(map, "followups", minimum: 0, owner),
@@ -98,13 +113,13 @@ internal static class EntryFileReader
             Sample = yaml.Flag(map, "sample"),
             ContextOnly = yaml.Flag(map, "context_only"),
             Valid = ReadRange(yaml, map, owner),
-            Periods = ReadPeriods(yaml, map, owner),
+            Periods = ReadPeriods(yaml, map, owner, reviewed),
             Location = new SourceLocation(yaml.DisplayPath, line),
         };
         return id is null || question is null || answer is null || source is null ? null : entry;
     }
 
-    private static LocalizedText? ReadAnswer(YamlFile yaml, YamlMappingNode map, string name, string owner, bool required)
+    private static LocalizedText? ReadAnswer(YamlFile yaml, YamlMappingNode map, string name, string owner, bool required, IReadOnlySet<Language> reviewed)
     {
         var node = yaml.Field(map, name);
         if (node is null)
@@ -120,13 +135,48 @@ internal static class EntryFileReader
             yaml.Problem(YamlFile.Line(node), $"`{name}` of {owner} needs `sv:` and `en:` texts");
             return null;
         }
+        foreach (var key in texts.Children.Keys)
+        {
+            if (key is YamlScalarNode { Value: { } code } && code is not ("sv" or "en") && !Translated.Any(l => l.Code() == code))
+            {
+                yaml.Problem(YamlFile.Line(key), $"`{name}` of {owner} has an unknown language `{code}` (known: {string.Join(", ", LanguageCodes.All)})");
+            }
+        }
         var sv = yaml.Text(texts, "sv", required: true, $"`{name}` of {owner}");
         var en = yaml.Text(texts, "en", required: true, $"`{name}` of {owner}");
-        if ((sv?.Length ?? 0) > ContentLoader.MaxAnswerLength || (en?.Length ?? 0) > ContentLoader.MaxAnswerLength)
+        var translations = new Dictionary<Language, string>();
+        foreach (var language in Translated)
+        {
+            if (yaml.Text(texts, language.Code(), required: false, $"`{name}` of {owner}") is { } text)
+            {
+                translations[language] = text;
+            }
+        }
+        // Translations may run longer than the Swedish (Finnish and Somali words are long), so the limit is relaxed for them.
+        if ((sv?.Length ?? 0) > ContentLoader.MaxAnswerLength || (en?.Length ?? 0) > ContentLoader.MaxAnswerLength
+            || translations.Values.Any(t => t.Length > 2 * ContentLoader.MaxAnswerLength))
         {
             yaml.Problem(YamlFile.Line(node), $"`{name}` of {owner} is longer than {ContentLoader.MaxAnswerLength} characters");
         }
-        return sv is null || en is null ? null : new LocalizedText(sv, en);
+        return sv is null || en is null ? null : new LocalizedText(sv, en) { Translations = translations, Reviewed = reviewed };
+    }
+
+    /// <summary>`reviewed: [fi, ar]`: the translations of this entry an editor has checked.</summary>
+    private static IReadOnlySet<Language> ReadReviewed(YamlFile yaml, YamlMappingNode map, string owner)
+    {
+        var reviewed = new HashSet<Language>();
+        foreach (var code in yaml.TextList(map, "reviewed", minimum: 0, owner))
+        {
+            if (LanguageCodes.TryFromCode(code) is { } language && language.IsTranslated() && language.Code() == code)
+            {
+                reviewed.Add(language);
+            }
+            else
+            {
+                yaml.Problem(YamlFile.Line(yaml.Field(map, "reviewed")!), $"`reviewed` of {owner} lists `{code}`, which is not a translated language ({string.Join(", ", Translated.Select(l => l.Code()))})");
+            }
+        }
+        return reviewed;
     }
 
     private static DateRange? ReadRange(YamlFile yaml, YamlMappingNode map, string owner)
@@ -154,7 +204,7 @@ internal static class EntryFileReader
         return new DateRange(from, to);
     }
 
-    private static IReadOnlyList<RulePeriod> ReadPeriods(YamlFile yaml, YamlMappingNode map, string owner)
+    private static IReadOnlyList<RulePeriod> ReadPeriods(YamlFile yaml, YamlMappingNode map, string owner, IReadOnlySet<Language> reviewed)
     {
         var items = yaml.MappingList(map, "periods", owner, $"each period of {owner} needs `from`, optional `to`, and `answer`");
         var periods = new List<RulePeriod>();
@@ -162,7 +212,7 @@ internal static class EntryFileReader
         {
             var from = yaml.Date(period, "from");
             var to = yaml.Date(period, "to");
-            var answer = ReadAnswer(yaml, period, "answer", owner, required: true);
+            var answer = ReadAnswer(yaml, period, "answer", owner, required: true, reviewed);
             if (from is null)
             {
                 yaml.Problem(YamlFile.Line(period), $"a period of {owner} is missing `from`");

@@ -1,0 +1,22 @@
+using Knowledge;
+
+namespace Dialogs.Main;
+
+/// <summary>Registers every fixed message of the dialogs with <see cref="MessageCatalog"/>, so that its translations apply.</summary>
+public static class DialogMessages
+{
+    private static readonly Lazy<bool> Registered = new(() =>
+    {
+        foreach (var type in typeof(DialogMessages).Assembly.GetTypes().Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Messages", StringComparison.Ordinal)))
+        {
+            MessageCatalog.Register(type);
+        }
+        foreach (var category in FaultReports.FaultCategories.All)
+        {
+            MessageCatalog.Register($"FaultCategories.{category.Code}", category.Name);
+        }
+        return true;
+    });
+
+    public static void Register() => _ = Registered.Value;
+}

@@ -73,9 +73,12 @@ public static class MessageCatalog
 
     public static void Use(IReadOnlyDictionary<string, MessageTranslation> loaded) => translations = loaded;
 
+    // A translation whose {0}, {1} … differ from the Swedish text would break string.Format or lose a value:
+    // it is not used (the Swedish text is) until an editor fixes it; `knowledge check` names it.
     internal static (string Text, bool Reviewed)? Find(LocalizedText text, Language language) =>
         Keys.TryGetValue(text, out var key) && translations.TryGetValue(key, out var message) &&
         message.Texts.TryGetValue(language, out var translated) && !string.IsNullOrWhiteSpace(translated)
+        && Content.TranslationReport.SamePlaceholders(text.Sv, translated)
             ? (translated, message.Reviewed.Contains(language))
             : null;
 }

@@ -1,3 +1,5 @@
+using Dialogs.Main;
+using Knowledge;
 using Knowledge.Content;
 using Understanding.Corpus;
 
@@ -17,8 +19,17 @@ internal static class KnowledgeCheckCommand
             return 1;
         }
         var knowledge = result.Knowledge!;
+        DialogMessages.Register();
+        var translationProblems = TranslationReport.Problems(knowledge, MessageCatalog.Messages);
+        if (translationProblems.Count > 0)
+        {
+            Print(translationProblems, Console.Out);
+            Console.WriteLine($"{translationProblems.Count} problem(s) in the translations ({paths.ContentDirectory})");
+            return 1;
+        }
         Console.WriteLine($"OK: {knowledge.Entries.Count} entries in {knowledge.Entries.Select(e => e.Topic).Distinct().Count()} topics, "
             + $"{knowledge.Synonyms.Count} synonym groups, {knowledge.Facilities.Facilities.Count} facilities ({paths.ContentDirectory})");
+        PrintCoverage(TranslationReport.Coverage(knowledge, MessageCatalog.Messages), Console.Out, args.Contains("--missing"));
         // The corpus refers to entries by id: an entry renamed or removed must show here.
         var corpusProblems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(paths.TrainingDirectory, CorpusReader.TrainFolder, knowledge, corpusProblems);
@@ -32,6 +43,25 @@ internal static class KnowledgeCheckCommand
         }
         Console.WriteLine($"OK: {training.Count} training and {validation.Count} validation messages ({paths.TrainingDirectory})");
         return 0;
+    }
+
+    /// <summary>Per language: what is translated and reviewed; the missing texts with --missing (else the first few).</summary>
+    public static void PrintCoverage(IReadOnlyList<LanguageCoverage> coverage, TextWriter writer, bool allMissing)
+    {
+        writer.WriteLine("Translations (an unreviewed one is shown with a note that links the Swedish original; add the language to `reviewed:` when checked):");
+        foreach (var c in coverage)
+        {
+            writer.WriteLine($"  {c.Language.Code(),-7} {c.Language.SwedishName(),-17} entries {c.EntriesTranslated}/{c.Entries} translated, {c.EntriesReviewed} reviewed; "
+                + $"questions {c.EntriesWithQuestions}/{c.Entries}; messages {c.MessagesTranslated}/{c.Messages} translated, {c.MessagesReviewed} reviewed");
+            foreach (var missing in allMissing ? c.Missing : c.Missing.Take(5))
+            {
+                writer.WriteLine($"          missing: {missing}");
+            }
+            if (!allMissing && c.Missing.Count > 5)
+            {
+                writer.WriteLine($"          … and {c.Missing.Count - 5} more (knowledge check --missing lists all)");
+            }
+        }
     }
 
     public static void Print(IEnumerable<ContentProblem> problems, TextWriter writer)

@@ -140,7 +140,7 @@ public static partial class LanguageDetector
 
     private static DetectedLanguage LatinScript(string text)
     {
-        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+        var words = Word().Matches(Address().Replace(text.ToLowerInvariant(), " ")).Select(m => m.Value).ToList();
         double swedish = 0, english = 0, finnish = 0, somali = 0, unserved = 0, persian = 0, arabic = 0;
         double finnishEndings = 0, somaliShapes = 0;
         foreach (var word in words)
@@ -211,7 +211,8 @@ public static partial class LanguageDetector
         {
             return new DetectedLanguage(null, true);
         }
-        if (best.Score <= 0 || ties > 1)
+        // Half a word of evidence ("se", "i") is not enough to change the language.
+        if (best.Score < 1 || ties > 1)
         {
             // Equal evidence for Swedish and English keeps the conversation's language, as before.
             return DetectedLanguage.None;
@@ -273,4 +274,8 @@ public static partial class LanguageDetector
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
+
+    // E-mail addresses and web addresses say nothing about the language.
+    [GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+")]
+    private static partial Regex Address();
 }

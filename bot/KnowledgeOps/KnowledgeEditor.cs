@@ -51,6 +51,68 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         }, cancellationToken))!;
     }
 
+    /// <summary>Marks an entry's translation into <paramref name="code"/> as reviewed (adds it to the entry's `reviewed` list).</summary>
+    public async Task<KnowledgeEdit> MarkReviewedAsync(string entryId, string? code, GuideIdentity guide, CancellationToken cancellationToken)
+    {
+        if (shared is null)
+        {
+            return (await MarkReviewedHereAsync(entryId, code, guide, cancellationToken)).Edit;
+        }
+        return (await shared.EditAsync(async () =>
+        {
+            var (edit, file) = await MarkReviewedHereAsync(entryId, code, guide, cancellationToken);
+            return (edit, file is null ? null : new KnowledgeEditRecord(0, "file", null, file, ContentFiles.Read(Path.Combine(knowledge.ContentDirectory, file)), guide.UserName));
+        }, cancellationToken))!;
+    }
+
+    private async Task<(KnowledgeEdit Edit, string? File)> MarkReviewedHereAsync(string entryId, string? code, GuideIdentity guide, CancellationToken cancellationToken)
+    {
+        if (LanguageCodes.TryFromCode(code) is not { } language || !language.IsTranslated() || language.Code() != code)
+        {
+            return (new KnowledgeEdit(StatusCodes.Status400BadRequest, $"language must be one of {string.Join(", ", LanguageCodes.Translations.Select(l => l.Code()))}"), null);
+        }
+        KnowledgeEdit? refused = null;
+        var (written, problems) = await reloads.WriteAsync(() =>
+        {
+            if (knowledge.Current.Knowledge.Find(entryId) is not { } entry)
+            {
+                refused = new KnowledgeEdit(StatusCodes.Status404NotFound, $"there is no entry `{entryId}`");
+                return null;
+            }
+            if (!entry.Answer.Has(language))
+            {
+                refused = new KnowledgeEdit(StatusCodes.Status409Conflict, $"`{entryId}` has no {language.SwedishName()} text to review");
+                return null;
+            }
+            var path = Path.Combine(knowledge.ContentDirectory, entry.Location.File);
+            var edited = EntryFileEditor.MarkReviewed(ContentFiles.Read(path), entryId, language.Code());
+            if (edited is null)
+            {
+                refused = new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File}: the `reviewed` list of `{entryId}` cannot be added to; edit the file by hand");
+                return null;
+            }
+            var check = ContentFiles.CheckWith(knowledge.ContentDirectory, entry.Location.File, edited);
+            if (check.Count > 0)
+            {
+                refused = new KnowledgeEdit(StatusCodes.Status400BadRequest, "the change would make the content invalid", Problems: check);
+                return null;
+            }
+            ContentFiles.WriteAtomically(path, edited);
+            return entry.Location.File;
+        }, $"the {language.Code()} translation of {entryId} was marked reviewed", cancellationToken);
+
+        if (written is null)
+        {
+            return (refused!, null);
+        }
+        if (problems.Count > 0)
+        {
+            return (new KnowledgeEdit(StatusCodes.Status409Conflict, "the change was written, but the content has other problems and was not reloaded", Problems: problems), written);
+        }
+        logger.LogInformation("Guide {Guide} marked the {Language} translation of {EntryId} reviewed ({File})", guide.UserName, language.Code(), entryId, written);
+        return (new KnowledgeEdit(StatusCodes.Status200OK, null, new { entryId, language = language.Code(), reviewed = true, file = written }), written);
+    }
+
     private async Task<(KnowledgeEdit Edit, string? File, string? Question)> AddQuestionHereAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken)
     {
         if (Invalid(text, MaxQuestionLength, "text") is { } invalid)

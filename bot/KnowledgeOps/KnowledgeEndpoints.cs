@@ -10,6 +10,7 @@ internal static class KnowledgeEndpoints
 {
     private sealed record QuestionRequest(string? Text);
     private sealed record DraftRequest(string? Question, string? Answer, string? Topic);
+    private sealed record ReviewRequest(string? Language);
 
     public static IEndpointRouteBuilder MapKnowledgeOperations(this IEndpointRouteBuilder app)
     {
@@ -29,6 +30,41 @@ internal static class KnowledgeEndpoints
         });
         api.MapPost("/knowledge/{entryId}/questions", async (string entryId, QuestionRequest request, HttpContext context, KnowledgeEditor editor, CancellationToken cancellationToken) =>
             Result(await editor.AddQuestionAsync(entryId, request.Text, Guide(context), cancellationToken)));
+        // Translations side by side with the Swedish original, unreviewed first, for an editor to check.
+        api.MapGet("/translations", (string? language, KnowledgeProvider knowledge) =>
+        {
+            if (LanguageCodes.TryFromCode(language) is not { } chosen || !chosen.IsTranslated() || chosen.Code() != language)
+            {
+                return Results.Problem(detail: $"language must be one of {string.Join(", ", LanguageCodes.Translations.Select(l => l.Code()))}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            var entries = knowledge.Current.Knowledge.Entries
+                .Select(e => new
+                {
+                    id = e.Id,
+                    topic = e.Topic,
+                    question = e.Question,
+                    sv = e.Answer.Sv,
+                    text = e.Answer.Has(chosen) ? e.Answer.For(chosen) : null,
+                    questions = e.QuestionsIn(chosen),
+                    periods = e.Periods.Select(p => new { from = p.From, to = p.To, sv = p.Answer.Sv, text = p.Answer.Has(chosen) ? p.Answer.For(chosen) : null }),
+                    reviewed = e.Answer.Has(chosen) && !e.Answer.IsUnreviewedTranslation(chosen),
+                    source = e.Source,
+                })
+                .OrderBy(e => e.reviewed).ThenBy(e => e.topic, StringComparer.Ordinal).ThenBy(e => e.id, StringComparer.Ordinal)
+                .ToList();
+            return Results.Json(new
+            {
+                language = chosen.Code(),
+                name = chosen.SwedishName(),
+                rightToLeft = chosen.IsRightToLeft(),
+                total = entries.Count,
+                reviewed = entries.Count(e => e.reviewed),
+                missing = entries.Count(e => e.text is null),
+                entries,
+            });
+        });
+        api.MapPost("/translations/{entryId}/reviewed", async (string entryId, ReviewRequest request, HttpContext context, KnowledgeEditor editor, CancellationToken cancellationToken) =>
+            Result(await editor.MarkReviewedAsync(entryId, request.Language, Guide(context), cancellationToken)));
         api.MapPost("/cases/{id}/draft-entry", async (string id, DraftRequest request, HttpContext context, ICaseStore cases, KnowledgeEditor editor, CancellationToken cancellationToken) =>
         {
             if (await cases.GetAsync(id, cancellationToken) is not { } item)

@@ -31,7 +31,59 @@ public static class EntryFileEditor
             : null;
     }
 
-    private static YamlSequenceNode? Alternatives(string text, string entryId)
+    /// <summary>
+    /// The file with <paramref name="code"/> added to the `reviewed` list of the entry <paramref name="entryId"/>
+    /// (a new `reviewed: [code]` line before its `source:` when it has none); the file unchanged when the
+    /// code is already there; null when the file has no such entry.
+    /// </summary>
+    public static string? MarkReviewed(string fileText, string entryId, string code)
+    {
+        var bom = fileText.StartsWith('\uFEFF') ? "\uFEFF" : "";
+        var body = fileText[bom.Length..];
+        if (Entry(body, entryId) is not { } entry)
+        {
+            return null;
+        }
+        string? edited;
+        if (entry.Children.TryGetValue(new YamlScalarNode("reviewed"), out var node))
+        {
+            if (node is not YamlSequenceNode list)
+            {
+                return null;
+            }
+            if (list.Children.OfType<YamlScalarNode>().Any(c => c.Value == code))
+            {
+                return fileText;
+            }
+            edited = list.Style == SequenceStyle.Flow || list.Children.Count == 0 ? InsertIntoFlowList(body, list, code) : InsertIntoBlockList(body, list, code);
+        }
+        else
+        {
+            var key = entry.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "source");
+            if (key is null)
+            {
+                return null;
+            }
+            var lineStart = body.LastIndexOf('\n', Math.Max(0, (int)key.Start.Index - 1)) + 1;
+            var indent = body[lineStart..(int)key.Start.Index];
+            if (indent.Trim().Length > 0)
+            {
+                return null;
+            }
+            var newline = body.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+            edited = body.Insert(lineStart, $"{indent}reviewed: [{code}]{newline}");
+        }
+        return edited is not null && Entry(edited, entryId) is { } after
+            && after.Children.TryGetValue(new YamlScalarNode("reviewed"), out var done) && done is YamlSequenceNode doneList
+            && doneList.Children.OfType<YamlScalarNode>().Any(c => c.Value == code)
+            ? bom + edited
+            : null;
+    }
+
+    private static YamlSequenceNode? Alternatives(string text, string entryId) =>
+        Entry(text, entryId) is { } map && map.Children.TryGetValue(new YamlScalarNode("alternatives"), out var alternatives) ? alternatives as YamlSequenceNode : null;
+
+    private static YamlMappingNode? Entry(string text, string entryId)
     {
         var stream = new YamlStream();
         try
@@ -53,7 +105,7 @@ public static class EntryFileEditor
                 && map.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } value }
                 && value.Trim() == entryId)
             {
-                return map.Children.TryGetValue(new YamlScalarNode("alternatives"), out var alternatives) ? alternatives as YamlSequenceNode : null;
+                return map;
             }
         }
         return null;

@@ -71,34 +71,16 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         {
             return (new KnowledgeEdit(StatusCodes.Status400BadRequest, $"language must be one of {string.Join(", ", LanguageCodes.Translations.Select(l => l.Code()))}"), null);
         }
-        KnowledgeEdit? refused = null;
-        var (written, problems) = await reloads.WriteAsync(() =>
+        var (written, refused, problems) = await EditEntryFileAsync(entryId, (_, entry, text) =>
         {
-            if (knowledge.Current.Knowledge.Find(entryId) is not { } entry)
-            {
-                refused = new KnowledgeEdit(StatusCodes.Status404NotFound, $"there is no entry `{entryId}`");
-                return null;
-            }
             if (!entry.Answer.Has(language))
             {
-                refused = new KnowledgeEdit(StatusCodes.Status409Conflict, $"`{entryId}` has no {language.SwedishName()} text to review");
-                return null;
+                return (null, new KnowledgeEdit(StatusCodes.Status409Conflict, $"`{entryId}` has no {language.SwedishName()} text to review"));
             }
-            var path = Path.Combine(knowledge.ContentDirectory, entry.Location.File);
-            var edited = EntryFileEditor.MarkReviewed(ContentFiles.Read(path), entryId, language.Code());
-            if (edited is null)
-            {
-                refused = new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File}: the `reviewed` list of `{entryId}` cannot be added to; edit the file by hand");
-                return null;
-            }
-            var check = ContentFiles.CheckWith(knowledge.ContentDirectory, entry.Location.File, edited);
-            if (check.Count > 0)
-            {
-                refused = new KnowledgeEdit(StatusCodes.Status400BadRequest, "the change would make the content invalid", Problems: check);
-                return null;
-            }
-            ContentFiles.WriteAtomically(path, edited);
-            return entry.Location.File;
+            var edited = EntryFileEditor.MarkReviewed(text, entryId, language.Code());
+            return edited is null
+                ? (null, new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File}: the `reviewed` list of `{entryId}` cannot be added to; edit the file by hand"))
+                : (edited, null);
         }, $"the {language.Code()} translation of {entryId} was marked reviewed", cancellationToken);
 
         if (written is null)
@@ -120,38 +102,19 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             return (invalid, null, null);
         }
         var question = OneLine(text!);
-        KnowledgeEdit? refused = null;
-        var (written, problems) = await reloads.WriteAsync(() =>
+        var (written, refused, problems) = await EditEntryFileAsync(entryId, (current, entry, text) =>
         {
-            var current = knowledge.Current.Knowledge;
-            if (current.Find(entryId) is not { } entry)
-            {
-                refused = new KnowledgeEdit(StatusCodes.Status404NotFound, $"there is no entry `{entryId}`");
-                return null;
-            }
             var normalized = QuestionText.Normalize(question);
             if (current.Entries.FirstOrDefault(e => e.SwedishQuestions.Concat(e.QuestionsEn).Any(q => QuestionText.Normalize(q) == normalized)) is { } owner)
             {
-                refused = new KnowledgeEdit(StatusCodes.Status400BadRequest, owner.Id == entryId
+                return (null, new KnowledgeEdit(StatusCodes.Status400BadRequest, owner.Id == entryId
                     ? "the entry already has this question"
-                    : $"this question already belongs to the entry `{owner.Id}`");
-                return null;
+                    : $"this question already belongs to the entry `{owner.Id}`"));
             }
-            var path = Path.Combine(knowledge.ContentDirectory, entry.Location.File);
-            var edited = EntryFileEditor.AddAlternative(ContentFiles.Read(path), entryId, question);
-            if (edited is null)
-            {
-                refused = new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File} has no `alternatives` list for `{entryId}` that can be added to; edit the file by hand");
-                return null;
-            }
-            var check = ContentFiles.CheckWith(knowledge.ContentDirectory, entry.Location.File, edited);
-            if (check.Count > 0)
-            {
-                refused = new KnowledgeEdit(StatusCodes.Status400BadRequest, "the change would make the content invalid", Problems: check);
-                return null;
-            }
-            ContentFiles.WriteAtomically(path, edited);
-            return entry.Location.File;
+            var edited = EntryFileEditor.AddAlternative(text, entryId, question);
+            return edited is null
+                ? (null, new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File} has no `alternatives` list for `{entryId}` that can be added to; edit the file by hand"))
+                : (edited, null);
         }, $"a question was added to {entryId}", cancellationToken);
 
         if (written is null)
@@ -173,6 +136,42 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             file = written,
             alternatives = updated.Alternatives,
         }), written, question);
+    }
+
+    /// <summary>
+    /// Changes the file of the entry <paramref name="entryId"/> under the reload lock: <paramref name="edit"/>
+    /// gives the new file text or refuses; the new text is checked with the rest of the content before it
+    /// is written. Returns the file written (null when refused) and the problems of the reload.
+    /// </summary>
+    private async Task<(string? File, KnowledgeEdit? Refused, IReadOnlyList<ContentProblem> Problems)> EditEntryFileAsync(
+        string entryId, Func<KnowledgeBase, KnowledgeEntry, string, (string? Text, KnowledgeEdit? Refused)> edit, string description, CancellationToken cancellationToken)
+    {
+        KnowledgeEdit? refused = null;
+        var (written, problems) = await reloads.WriteAsync(() =>
+        {
+            var current = knowledge.Current.Knowledge;
+            if (current.Find(entryId) is not { } entry)
+            {
+                refused = new KnowledgeEdit(StatusCodes.Status404NotFound, $"there is no entry `{entryId}`");
+                return null;
+            }
+            var path = Path.Combine(knowledge.ContentDirectory, entry.Location.File);
+            var (edited, refusal) = edit(current, entry, ContentFiles.Read(path));
+            if (edited is null)
+            {
+                refused = refusal;
+                return null;
+            }
+            var check = ContentFiles.CheckWith(knowledge.ContentDirectory, entry.Location.File, edited);
+            if (check.Count > 0)
+            {
+                refused = new KnowledgeEdit(StatusCodes.Status400BadRequest, "the change would make the content invalid", Problems: check);
+                return null;
+            }
+            ContentFiles.WriteAtomically(path, edited);
+            return entry.Location.File;
+        }, description, cancellationToken);
+        return (written, refused, problems);
     }
 
     private async Task<(KnowledgeEdit Edit, string? File)> DraftEntryHereAsync(string caseId, string? caseTopic, string? question, string? answer, string? topic, GuideIdentity guide, CancellationToken cancellationToken)

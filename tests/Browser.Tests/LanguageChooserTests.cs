@@ -196,10 +196,10 @@ public sealed class LanguageChooserTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(page.Locator("#cb-log .cb-msg").Last).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cb-msg-bot"));
         await Assertions.Expect(page.Locator(".cb-msg-user.cb-sending")).ToHaveCountAsync(0);
 
-        var problems = new List<string>(await AxeViolationsAsync(page, $"widget ({code})"));
+        var problems = (await Axe.ViolationsAsync(page, $"widget ({code})")).Select(v => v.Text).ToList();
         await page.Locator("#cb-lang").ClickAsync();
         await Assertions.Expect(page.Locator("#cb-lang-menu")).ToBeVisibleAsync();
-        problems.AddRange(await AxeViolationsAsync(page, $"widget ({code}, language menu open)"));
+        problems.AddRange((await Axe.ViolationsAsync(page, $"widget ({code}, language menu open)")).Select(v => v.Text));
         Assert.True(problems.Count == 0, "axe-core violations:\n" + string.Join("\n", problems));
     }
 

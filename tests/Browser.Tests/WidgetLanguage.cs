@@ -43,25 +43,6 @@ internal static partial class WidgetLanguage
 
     public static Task<string> DirectionAsync(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).direction");
 
-    /// <summary>axe-core over the whole page: every violation, whatever its impact.</summary>
-    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page, string name)
-    {
-        await page.AddScriptTagAsync(new() { Path = RepoPaths.NodeModule("axe-core", "axe.min.js") });
-        var results = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return {
-                passes: result.passes.length,
-                violations: result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
-              };
-            }
-            """);
-        Assert.True(results.GetProperty("passes").GetInt32() > 0, $"axe-core checked nothing on {name}");
-        return [.. results.GetProperty("violations").EnumerateArray()
-            .Select(v => $"{name}: {v.GetProperty("impact").GetString()} {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at "
-                + string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))];
-    }
-
     [GeneratedRegex("^/v3/directline/conversations/([^/]+)/activities$")]
     private static partial Regex PostActivityPath();
 }

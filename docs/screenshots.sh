@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refreshes the screenshots in docs/screenshots (widget and console, desktop and phone) from the running
+# Refreshes the screenshots in docs/screenshots (widget and console, desktop and phone; the widget in Arabic and in Finnish) from the running
 # product: builds, then runs the screenshot test with SCREENSHOTS_DIR pointing here. Needs what ./test.sh
 # installs (Debian's chromium).
 set -euo pipefail

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Browser.Tests;
@@ -35,34 +34,14 @@ public sealed class ConsoleAccessibilityTests(OpenHoursFixture fixture) : IClass
         await guide.Locator(".case-item").First.ClickAsync();
         await Assertions.Expect(guide.Locator("#case-view")).ToContainTextAsync("bygglov");
         var problems = new List<string>();
-        problems.AddRange(await SeriousViolationsAsync(guide, "/guide/ (case open)"));
+        problems.AddRange(await Axe.SeriousViolationsAsync(guide, "/guide/ (case open)"));
 
         foreach (var (path, ready) in new[] { ("/guide/stats.html", ".figures"), ("/guide/learning.html", "#inbox"), ("/guide/felanmalan.html", "#alert-list"), ("/guide/supervisor.html", "#overview > table:first-child") })
         {
             await guide.GotoAsync(new Uri(fixture.Bot.BaseUrl, path).ToString());
             await Assertions.Expect(guide.Locator(ready)).ToBeVisibleAsync();
-            problems.AddRange(await SeriousViolationsAsync(guide, path));
+            problems.AddRange(await Axe.SeriousViolationsAsync(guide, path));
         }
         Assert.True(problems.Count == 0, "axe-core violations:\n" + string.Join("\n", problems));
-    }
-
-    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string name)
-    {
-        await page.AddScriptTagAsync(new() { Path = RepoPaths.NodeModule("axe-core", "axe.min.js") });
-        var results = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return {
-                passes: result.passes.length,
-                violations: result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
-              };
-            }
-            """);
-        Assert.True(results.GetProperty("passes").GetInt32() > 0, $"axe-core checked nothing on {name}");
-        return results.GetProperty("violations").EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{name}: {v.GetProperty("impact").GetString()} {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at "
-                + string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))
-            .ToList();
     }
 }

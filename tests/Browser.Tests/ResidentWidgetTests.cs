@@ -120,8 +120,13 @@ public sealed class ResidentWidgetTests(ContactCenterFixture fixture)
             }
 
             // English: the alert's English text.
-            await page.Locator("#cb-lang").ClickAsync();
+            await WidgetLanguage.ChooseAsync(page, "en");
             await Assertions.Expect(page.Locator(".cb-alert")).ToHaveTextAsync("Heavy snowfall in Gothenburg: clearing takes longer than usual.");
+            await Assertions.Expect(page.Locator(".cb-alert")).ToHaveAttributeAsync("lang", "en");
+            // Finnish: the Swedish text, marked as Swedish.
+            await WidgetLanguage.ChooseAsync(page, "fi");
+            await Assertions.Expect(page.Locator(".cb-alert")).ToContainTextAsync("Kraftigt snöfall i hela Göteborg");
+            await Assertions.Expect(page.Locator(".cb-alert")).ToHaveAttributeAsync("lang", "sv");
         }
         finally
         {

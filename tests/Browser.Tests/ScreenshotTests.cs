@@ -18,8 +18,7 @@ public sealed class ScreenshotTests(ContactCenterFixture fixture)
     [Fact]
     public async Task Widget_and_console_at_desktop_and_phone_size()
     {
-        var folder = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } dir ? dir : Directory.CreateTempSubdirectory("screenshots-").FullName;
-        Directory.CreateDirectory(folder);
+        var folder = Folder();
         var bo = await fixture.GuideApiAsync("bo", "bo-secret");
         await bo.PostAsJsonAsync("/api/guide/status", new { ready = true }, Ct);
 
@@ -45,6 +44,37 @@ public sealed class ScreenshotTests(ContactCenterFixture fixture)
         await Assertions.Expect(guide.Locator("#case-view-heading")).ToBeVisibleAsync();
         await SaveAsync(guide, folder, "console-phone", 390, 844);
         await bo.PostAsJsonAsync("/api/guide/status", new { ready = false }, Ct);
+    }
+
+    /// <summary>The widget with a conversation in Arabic (mirrored) and in Finnish (issue 14).</summary>
+    [Fact]
+    public async Task Widget_with_an_Arabic_and_with_a_Finnish_conversation()
+    {
+        var folder = Folder();
+        foreach (var (name, code, question, dir) in new[]
+        {
+            ("widget-arabic", "ar", WidgetLanguage.ArabicQuestion, "rtl"),
+            ("widget-finnish", "fi", WidgetLanguage.FinnishQuestion, "ltr"),
+        })
+        {
+            await using var browser = await fixture.ResidentAsync(1280, 800);
+            var page = browser.Page;
+            await WidgetLanguage.ChooseAsync(page, code);
+            await AskAsync(page, question);
+            // The bot's reply language is the bot side's; only the widget's side is asserted.
+            await Assertions.Expect(page.Locator(".cb-msg-user").Last).ToContainTextAsync(question);
+            await Assertions.Expect(page.Locator(".cb-msg-user").Last).ToHaveAttributeAsync("dir", "auto");
+            await Assertions.Expect(page.Locator("#cb-panel")).ToHaveAttributeAsync("dir", dir);
+            await Assertions.Expect(page.Locator(".cb-msg-user.cb-sending")).ToHaveCountAsync(0);
+            await SaveAsync(page, folder, name, 1280, 800);
+        }
+    }
+
+    private static string Folder()
+    {
+        var folder = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } dir ? dir : Directory.CreateTempSubdirectory("screenshots-").FullName;
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     private static async Task SaveAsync(IPage page, string folder, string name, int width, int height)

@@ -154,21 +154,7 @@ public sealed partial class WidgetTests(BrowserFixture fixture) : IClassFixture<
         await AskAsync(page, "Hur skaffar jag bibliotekskort?", expectedBotMessages: 2);
         await Assertions.Expect(page.Locator(".cb-actions button").First).ToBeVisibleAsync();
 
-        await page.AddScriptTagAsync(new() { Path = RepoPaths.NodeModule("axe-core", "axe.min.js") });
-        var results = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return {
-                passes: result.passes.length,
-                violations: result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
-              };
-            }
-            """);
-        Assert.True(results.GetProperty("passes").GetInt32() > 0, "axe-core checked nothing");
-        var serious = results.GetProperty("violations").EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("impact").GetString()} {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
-            .ToList();
+        var serious = (await Axe.SeriousViolationsAsync(page, "widget")).ToList();
         Assert.True(serious.Count == 0, "axe-core violations:\n" + string.Join("\n", serious));
     }
 

@@ -6,6 +6,7 @@ import { el, shorten, timeEl, duration, languageName, channelName, percent } fro
 import { api, caseUrl, describe, AuthError, isLeaving } from './js/api.js';
 import { renderSummary, promiseEl, dueText } from './js/summary.js';
 import { lineEl } from './js/transcript.js';
+import { caseLanguage, languageBadge, translationNote } from './js/language.js';
 import { buildFollowUp, emailsEl } from './js/followup.js';
 import { buildReplies, expand, loadReplies } from './js/replies.js';
 import { notificationControls, notifyNewCase } from './js/notify.js';
@@ -304,9 +305,11 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
       onclick: () => openCase(item.id, true),
     });
     // The reason and the latest question, not every message joined.
+    const badge = languageBadge(caseLanguage(item));
     button.append(el('span', { class: 'ci-question' }, shorten(summary.title || summary.question || '(ingen fråga)', 100)));
+    // A language other than Swedish is a badge; Swedish stays in the line of facts.
     button.append(el('span', { class: 'ci-meta' },
-      item.id, ' · ', languageName(summary.language), ' · ', channelName(item.channel || summary.channel), ' · ', waitEl(item)));
+      item.id, ' · ', badge ? null : [languageName(caseLanguage(item)), ' · '], channelName(item.channel || summary.channel), ' · ', waitEl(item), badge ? [' ', badge] : null));
     if (item.message) {
       button.append(el('span', { class: 'ci-due' }, promiseEl(item)));
     }
@@ -432,6 +435,7 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
     const transcript = el('ol', { id: 'transcript', class: 'transcript' });
     const scroller = el('div', { class: 'transcript-scroll', tabindex: '0', role: 'region', 'aria-label': 'Samtalets meddelanden' }, transcript);
     const typing = el('p', { class: 'typing', hidden: true }, 'Invånaren skriver…');
+    const translation = el('div', { class: 'translation-slot' });
     const emails = el('div', { class: 'emails-slot' });
     const replySlot = el('div', { class: 'reply-slot' });
     const toolsSlot = el('div', { class: 'tools-slot' });
@@ -445,7 +449,7 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
         summary,
         el('section', { class: 'panel conversation', 'aria-labelledby': 'transcript-heading' },
           el('h3', { id: 'transcript-heading' }, 'Samtal'),
-          scroller, typing, emails, replySlot)),
+          translation, scroller, typing, emails, replySlot)),
       el('div', { class: 'case-tools' },
         toolsSlot,
         el('section', { class: 'panel notes', 'aria-labelledby': 'notes-heading' },
@@ -454,7 +458,7 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
         el('section', { class: 'panel history', 'aria-label': 'Händelser' },
           el('details', null, eventsSummary, eventsList))));
     view = {
-      id: item.id, root, title, status, claimSlot, summary, transcript, scroller, typing, replySlot, toolsSlot,
+      id: item.id, root, title, status, claimSlot, summary, transcript, scroller, typing, translation, replySlot, toolsSlot,
       notesList, eventsList, eventsSummary, emails, modeKey: null, confirmed: 0, typingTimer: null,
     };
     dom.caseView.replaceChildren(root);
@@ -467,12 +471,15 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
     const hadFocus = view.root.contains(document.activeElement);
     const summary = item.summary || {};
     view.title.textContent = `Ärende ${item.id}`;
+    const badge = languageBadge(caseLanguage(item));
     view.status.replaceChildren(
+      ...(badge ? [badge, ' '] : []),
       el('span', { class: 'tag' }, 'Status: ' + (STATUSES[item.status] || item.status)), ' ',
       el('span', { class: 'tag' }, 'Grupp: ' + (item.group || '–')), ' ',
       el('span', { class: 'tag' }, 'Skapat ', timeEl(item.createdAt)));
     renderSummary(view.summary, item, { waitEl, replyWindowEl });
     view.emails.replaceChildren(...[emailsEl(item.emails)].filter(Boolean));
+    view.translation.replaceChildren(...[translationNote(item)].filter(Boolean));
     renderTranscript(item.transcript || []);
     renderNotes(item.notes || []);
     renderEvents(item.events || []);
@@ -601,7 +608,7 @@ import { installShortcuts, markShortcuts, shortcutHelp } from './js/shortcuts.js
     }
     const id = item.id;
     const reply = el('textarea', {
-      id: 'reply', class: 'input', rows: '4', maxlength: String(MAX_TEXT), 'aria-describedby': 'reply-hint', autocomplete: 'off',
+      id: 'reply', class: 'input', dir: 'auto', rows: '4', maxlength: String(MAX_TEXT), 'aria-describedby': 'reply-hint', autocomplete: 'off',
     });
     reply.value = state.drafts.get(id) || '';
     reply.addEventListener('input', () => {

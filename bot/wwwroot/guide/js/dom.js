@@ -48,8 +48,9 @@ export function percent(value) {
   return Math.round(number <= 1 ? number * 100 : number) + '\u00a0%';
 }
 
-const LANGUAGES = { sv: 'svenska', en: 'engelska', ar: 'arabiska', fi: 'finska', so: 'somaliska', fa: 'persiska', pl: 'polska', es: 'spanska', de: 'tyska' };
+const LANGUAGES = { sv: 'svenska', 'sv-easy': 'lättläst svenska', en: 'engelska', ar: 'arabiska', fi: 'finska', so: 'somaliska', fa: 'persiska', pl: 'polska', es: 'spanska', de: 'tyska' };
 const CHANNELS = { directline: 'webbchatt', webchat: 'webbchatt', messenger: 'Messenger', facebook: 'Messenger', msteams: 'Teams', emulator: 'emulator', test: 'test' };
 
 export const languageName = (code) => LANGUAGES[code] || code || 'okänt språk';
+export const hasLanguageName = (code) => Object.hasOwn(LANGUAGES, code);
 export const channelName = (code) => CHANNELS[String(code || '').toLowerCase()] || code || 'okänd kanal';

@@ -8,7 +8,7 @@ export function buildFollowUp(item, { announce, showError, refresh }) {
   const email = (item.summary.details || []).filter((d) => d.kind === 'e-post').map((d) => d.value).pop();
   const phone = (item.summary.details || []).filter((d) => d.kind === 'telefon').map((d) => d.value).pop();
 
-  const text = el('textarea', { id: 'email-text', class: 'input', rows: '5', maxlength: String(MAX_TEXT), 'aria-describedby': 'email-hint' });
+  const text = el('textarea', { id: 'email-text', class: 'input', dir: 'auto', rows: '5', maxlength: String(MAX_TEXT), 'aria-describedby': 'email-hint' });
   const emailForm = el('form', { class: 'stack', novalidate: true },
     el('label', { for: 'email-text', class: 'label-block' }, 'Svar via e-post'),
     el('p', { id: 'email-hint', class: 'hint' }, email

@@ -2,6 +2,7 @@
 // tel:/mailto:), the buttons the bot offered as chips, photos as thumbnails, the same clock.
 import { renderText, safeUrl } from '/widget/js/text.js';
 import { el, timeEl } from './dom.js';
+import { translationEl } from './language.js';
 
 function link(href, ...label) {
   return el('a', { href, target: '_blank', rel: 'noopener noreferrer', title: href }, ...label, el('span', { class: 'visually-hidden' }, ' (öppnas i ny flik)'));
@@ -10,9 +11,11 @@ function link(href, ...label) {
 export function lineEl(line, pending) {
   const role = line.role === 'resident' || line.role === 'guide' ? line.role : 'bot';
   const sender = role === 'resident' ? 'Invånaren' : role === 'bot' ? 'Chattboten' : `${line.from || 'Vägledare'} (vägledare)`;
-  const body = el('div', { class: 'line-text' });
+  // dir=auto: Arabic or Persian reads right to left in the Swedish console.
+  const body = el('div', { class: 'line-text', dir: 'auto' });
+  const options = { markdown: role === 'bot' && line.textFormat !== 'plain', link, shortUrl: true };
   if (line.text) {
-    body.append(renderText(line.text, { markdown: role === 'bot' && line.textFormat !== 'plain', link, shortUrl: true }));
+    body.append(renderText(line.text, options));
   }
   for (const file of line.attachments || []) {
     const href = safeUrl(file.url);
@@ -27,5 +30,5 @@ export function lineEl(line, pending) {
     : null;
   return el('li', { class: `line line-${role}${pending ? ' line-pending' : ''}` },
     el('p', { class: 'line-head' }, el('span', { class: 'sender' }, sender), ' ', timeEl(line.timestamp)),
-    body, chips);
+    body, translationEl(line, options), chips);
 }

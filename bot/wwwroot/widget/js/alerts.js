@@ -1,5 +1,5 @@
 // The crisis-alert banner: GET /api/alerts when the panel opens and every 30 s while it is open, in the
-// widget's language (an alert may carry textEn), collapsed to one line with "Visa mer" when it is long.
+// widget's language (an alert may carry textEn; other languages show the Swedish text), collapsed to one line with "Visa mer" when it is long.
 import { h } from './dom.js';
 import { i18n } from './strings.js';
 
@@ -41,7 +41,8 @@ export class AlertBanner {
 
   /** Renders again only when the texts changed, so that screen readers do not announce the same alert twice. */
   render(force = false) {
-    const texts = this.list.map((a) => (i18n.lang === 'en' && typeof a.textEn === 'string' && a.textEn.trim() ? a.textEn : a.text));
+    // English readers get the English text where there is one; the other languages the Swedish text, marked as such.
+    const texts = this.list.map((a) => (i18n.lang === 'en' && typeof a.textEn === 'string' && a.textEn.trim() ? { lang: 'en', text: a.textEn } : { lang: 'sv', text: a.text }));
     const key = JSON.stringify([i18n.lang, texts]);
     if (key === this.key && !force) return;
     this.key = key;
@@ -56,7 +57,7 @@ export class AlertBanner {
         this.render(true);
       },
     }, i18n.t(this.expanded ? 'showLess' : 'showMore'));
-    const body = h('div', { class: 'cb-alert-texts', id: 'cb-alert-texts' }, ...texts.map((text) => h('p', { class: 'cb-alert', role: 'status' }, text)));
+    const body = h('div', { class: 'cb-alert-texts', id: 'cb-alert-texts' }, ...texts.map(({ lang, text }) => h('p', { class: 'cb-alert', role: 'status', lang, dir: 'auto' }, text)));
     toggle.setAttribute('aria-controls', 'cb-alert-texts');
     const box = h('div', { class: `cb-alert-box${this.expanded ? '' : ' cb-collapsed'}`, role: 'region', 'aria-label': i18n.t('alertLabel') }, body, toggle);
     this.container.replaceChildren(box);

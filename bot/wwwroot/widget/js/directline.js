@@ -8,7 +8,7 @@ const REFRESH_MS = 15 * 60 * 1000;
 export class DirectLine {
   /**
    * @param {string} base the bot's origin
-   * @param {{ onActivities(set), onConnected(), onError(), onLost() }} events
+   * @param {{ locale(), onActivities(set), onConnected(), onError(), onLost(), onStarted() }} events (onStarted: a new conversation)
    */
   constructor(base, events) {
     const saved = load();
@@ -88,7 +88,8 @@ export class DirectLine {
     const start = await this.api('POST', '/api/directline/token', {}, false);
     this.setToken(start.token);
     this.conversationId = start.conversationId;
-    return this.begin(await this.api('POST', '/v3/directline/conversations', { locale: this.events.locale() }));
+    this.begin(await this.api('POST', '/v3/directline/conversations', { locale: this.events.locale() }));
+    if (this.events.onStarted) this.events.onStarted();
   }
 
   begin(conversation) {

@@ -48,6 +48,10 @@ export const attachIcon = () => icon(['M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2
 
 export const closeIcon = () => icon(['M6 6l12 12M18 6L6 18']);
 
+export const checkIcon = () => icon(['M5 12.5l4.5 4.5L19 7.5']);
+
+export const globeIcon = () => icon(['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M3 12h18', 'M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9s1.3-6.5 3.8-9z']);
+
 const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' });
 const day = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', timeZone: 'Europe/Stockholm' });
 

@@ -1,10 +1,13 @@
 /*
  * Göteborgs Stad chat widget: plain ES modules, no dependencies, no build step; loaded by widget.js.
  * Stable hooks for tests (keep): #cb-launcher, #cb-panel, #cb-log, .cb-msg-bot, .cb-msg-user, #cb-input,
- * #cb-form, #cb-typing, #cb-status, .cb-actions button, .cb-alert, #cb-lang, #cb-attach, .cb-time, .cb-thumb.
+ * #cb-form, #cb-typing, #cb-status, .cb-actions button, .cb-alert, #cb-lang (the language chooser; its menu
+ * #cb-lang-menu, items [role=menuitemradio][data-lang]), #cb-attach, .cb-time, .cb-thumb.
  */
-import { i18n, STRINGS } from './strings.js';
+import { i18n } from './strings.js';
 import { h, chatIcon, attachIcon, closeIcon, timeEl } from './dom.js';
+import { language, isLanguage, primaryTag } from './languages.js';
+import { LanguageChooser } from './chooser.js';
 import { renderText, safeUrl } from './text.js';
 import { DirectLine, newId } from './directline.js';
 import { AlertBanner } from './alerts.js';
@@ -17,8 +20,12 @@ const REMOTE_TYPING_MS = 5000;
 
 export function start({ base }) {
   const saved = load();
-  i18n.lang = STRINGS[saved.lang] ? saved.lang : /^en/i.test(document.documentElement.lang) ? 'en' : 'sv';
+  i18n.lang = isLanguage(saved.lang) ? saved.lang : /^en/i.test(document.documentElement.lang) ? 'en' : 'sv';
+  /** The resident chose the language in the chooser (saved for the tab); the chrome never switches by itself. */
+  let chosen = isLanguage(saved.lang);
+  let languagePosted = Promise.resolve();
   const t = i18n.t;
+  const locale = () => language(i18n.lang).locale;
   // Where the panel covers the whole viewport (same query as widget.css) it behaves as a modal dialog.
   const fullScreen = window.matchMedia('(max-width: 30em), (max-height: 30em)');
 
@@ -31,9 +38,11 @@ export function start({ base }) {
   let typingTimer = null;
   let anchor = null;               // the message last scrolled to its first line
 
+  const chooser = new LanguageChooser({ onChoose: chooseLanguage });
   const ui = build();
   const dl = new DirectLine(base, {
-    locale: () => t('locale'),
+    locale,
+    onStarted: () => chosen && postLanguage(),
     onActivities: (activities) => onActivities(activities),
     onConnected: clearConnError,
     onError: showConnError,
@@ -49,13 +58,12 @@ export function start({ base }) {
   function build() {
     const launcher = h('button', { id: 'cb-launcher', class: 'cb-launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'cb-panel' },
       chatIcon(), h('span', { class: 'cb-launcher-text', i18n: 'launcher' }));
-    const langBtn = h('button', { id: 'cb-lang', class: 'cb-hbtn', type: 'button' }, h('span', { i18n: 'otherLang' }));
     const closeBtn = h('button', { class: 'cb-hbtn cb-close', type: 'button', i18nLabel: 'close' }, closeIcon());
     const alertBox = h('div', { class: 'cb-alerts' });
     const status = h('p', { id: 'cb-status', class: 'cb-statusline', role: 'status', hidden: true });
     const log = h('div', { id: 'cb-log', class: 'cb-log', role: 'log', 'aria-live': 'polite', tabindex: '0', i18nLabel: 'log' });
     const typing = h('div', { id: 'cb-typing', class: 'cb-typing', 'aria-hidden': 'true', hidden: true }, h('span'));
-    const input = h('textarea', { id: 'cb-input', class: 'cb-input', rows: '2', maxlength: String(MAX_LEN), autocomplete: 'off', 'aria-describedby': 'cb-notice' });
+    const input = h('textarea', { id: 'cb-input', class: 'cb-input', dir: 'auto', rows: '2', maxlength: String(MAX_LEN), autocomplete: 'off', 'aria-describedby': 'cb-notice' });
     // A photo for a fault report goes through Direct Line's upload endpoint (multipart).
     const fileInput = h('input', { id: 'cb-file', class: 'cb-file', type: 'file', accept: 'image/*', tabindex: '-1', 'aria-hidden': 'true' });
     const attachBtn = h('button', { id: 'cb-attach', class: 'cb-attach', type: 'button', i18nLabel: 'attach', title: t('attach') }, attachIcon());
@@ -63,7 +71,7 @@ export function start({ base }) {
     const form = h('form', { id: 'cb-form', class: 'cb-form', novalidate: true },
       h('label', { for: 'cb-input', class: 'cb-sr', i18n: 'label' }), input, fileInput, attachBtn, sendBtn);
     const panel = h('div', { id: 'cb-panel', class: 'cb-panel', role: 'dialog', 'aria-labelledby': 'cb-title', hidden: true },
-      h('div', { class: 'cb-header' }, h('h2', { id: 'cb-title', class: 'cb-title', i18n: 'title' }), langBtn, closeBtn),
+      h('div', { class: 'cb-header' }, h('h2', { id: 'cb-title', class: 'cb-title', i18n: 'title' }), chooser.button, chooser.menu, closeBtn),
       alertBox, status, log, typing,
       h('p', { class: 'cb-notice' }, h('span', { id: 'cb-notice', class: 'cb-notice-text', i18n: 'notice' }), ' ',
         h('a', { href: `${base}/integritet.html`, i18n: 'privacy' })),
@@ -72,13 +80,20 @@ export function start({ base }) {
     const spacer = h('div', { class: 'cb-spacer', 'aria-hidden': 'true' });
     const root = h('div', { class: 'cb-root' }, launcher, panel);
     document.body.append(spacer, root);
-    return { root, launcher, panel, langBtn, closeBtn, alerts: alertBox, status, log, typing, input, form, fileInput, attachBtn, sendBtn };
+    return { root, launcher, panel, closeBtn, alerts: alertBox, status, log, typing, input, form, fileInput, attachBtn, sendBtn };
   }
 
+  /** Renders the chrome in the current language; Arabic and Persian mirror the whole widget. */
   function applyLanguage() {
-    ui.panel.lang = i18n.lang;
-    ui.launcher.lang = i18n.lang;
-    ui.langBtn.lang = t('otherCode');
+    const current = language(i18n.lang);
+    ui.root.dir = current.dir;
+    ui.panel.dir = current.dir;
+    ui.panel.lang = current.locale;
+    ui.launcher.lang = current.locale;
+    ui.panel.dataset.language = current.code;
+    chooser.render(current.code);
+    // Chrome texts inside message bubbles (the sender for screen readers) carry the chrome's language.
+    for (const el of ui.log.querySelectorAll('.cb-chrome')) el.lang = current.tag;
     for (const el of ui.root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
     for (const el of ui.root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
     ui.attachBtn.title = t('attach');
@@ -112,16 +127,25 @@ export function start({ base }) {
     }
   }
 
+  /** The language of a bot's or guide's message: its locale, else the language the bot says it served. */
+  function languageOf(activity) {
+    const served = activity.channelData && activity.channelData.language;
+    return primaryTag(activity.locale) || (isLanguage(served) ? language(served).tag : null);
+  }
+
+  // A bubble's direction comes from its own text (dir=auto): Arabic in a Swedish chat reads right to left.
+  // The sender label is in <bdi>, so that the chrome's language does not decide the direction of the text.
   function renderMessage(kind, activity) {
     const user = kind === 'user';
     const el = h('div', {
       class: `cb-msg cb-msg-${user ? 'user' : 'bot'}${kind === 'guide' ? ' cb-msg-guide' : ''}`,
-      lang: !user && typeof activity.locale === 'string' ? activity.locale : null,
+      dir: 'auto',
+      lang: user ? null : languageOf(activity),
     });
     if (kind === 'guide') {
-      el.append(h('span', { class: 'cb-sender' }, (activity.from && activity.from.name) || t('guide'), h('span', { class: 'cb-sr' }, ': ')));
+      el.append(h('bdi', { class: 'cb-sender' }, (activity.from && activity.from.name) || t('guide'), h('span', { class: 'cb-sr' }, ': ')));
     } else {
-      el.append(h('span', { class: 'cb-sr' }, h('span', { i18n: user ? 'you' : 'bot' }), ': '));
+      el.append(h('bdi', { class: 'cb-sr cb-chrome', lang: language(i18n.lang).tag }, h('span', { i18n: user ? 'you' : 'bot' }), ': '));
     }
     const body = h('div', { class: 'cb-body' });
     const text = typeof activity.text === 'string' ? activity.text : '';
@@ -175,6 +199,7 @@ export function start({ base }) {
     return h('button', {
       type: 'button',
       class: 'cb-action',
+      dir: 'auto',
       onclick: () => {
         if (mode === 'ended') return;
         run();
@@ -192,7 +217,7 @@ export function start({ base }) {
   }
 
   function setStatus(el, key, retry) {
-    const status = el.querySelector('.cb-status') || el.appendChild(h('div', { class: 'cb-status' }));
+    const status = el.querySelector('.cb-status') || el.appendChild(h('div', { class: 'cb-status', dir: 'auto' }));
     status.replaceChildren(...(key ? [h('span', { i18n: key })] : []),
       ...(retry ? [' ', h('button', { type: 'button', class: 'cb-retry', onclick: retry, i18n: 'retry' })] : []));
     el.classList.toggle('cb-sending', key === 'sending');
@@ -352,7 +377,7 @@ export function start({ base }) {
   // ---- Sending --------------------------------------------------------------------------------
 
   function send(text, { display, value, channelData } = {}) {
-    const activity = { type: 'message', locale: t('locale'), channelData: { clientActivityID: newId(), ...channelData } };
+    const activity = { type: 'message', locale: locale(), channelData: { clientActivityID: newId(), ...channelData } };
     if (typeof text === 'string') activity.text = text.slice(0, MAX_LEN);
     if (value !== undefined) activity.value = value;
     const el = renderMessage('user', { text: display || text });
@@ -367,6 +392,7 @@ export function start({ base }) {
     setStatus(el, 'sending');
     if (botWillReply()) showTyping(t('typing'), LOCAL_TYPING_MS);
     try {
+      await languagePosted; // the bot hears of a new language before the next message
       const result = await dl.post(activity);
       if (el.classList.contains('cb-sending')) markSent(el, result && result.id);
     } catch {
@@ -392,7 +418,8 @@ export function start({ base }) {
     setStatus(el, 'sending');
     if (botWillReply()) showTyping(t('typing'), LOCAL_TYPING_MS);
     try {
-      const result = await dl.upload({ type: 'message', locale: t('locale'), channelData: { clientActivityID: clientId } }, file);
+      await languagePosted;
+      const result = await dl.upload({ type: 'message', locale: locale(), channelData: { clientActivityID: clientId } }, file);
       if (result && result.refused) {
         hideTyping();
         pending.delete(clientId);
@@ -436,6 +463,24 @@ export function start({ base }) {
   function retryConnection() {
     clearConnError();
     dl.retry();
+  }
+
+  // ---- Language -------------------------------------------------------------------------------
+
+  function chooseLanguage(code) {
+    if (!isLanguage(code) || (chosen && code === i18n.lang)) return;
+    i18n.lang = code;
+    chosen = true;
+    save({ lang: code });
+    applyLanguage();
+    postLanguage();
+  }
+
+  /** Tells the bot the resident's language: {type:'event', name:'setLanguage', value: code, locale}. */
+  function postLanguage() {
+    const current = language(i18n.lang);
+    languagePosted = dl.post({ type: 'event', name: 'setLanguage', value: current.code, locale: current.locale })
+      .catch(() => { /* the next conversation tells it again; messages carry the locale anyway */ });
   }
 
   // ---- Open / close ---------------------------------------------------------------------------
@@ -495,11 +540,6 @@ export function start({ base }) {
   applyLanguage();
   ui.launcher.addEventListener('click', () => (ui.panel.hidden ? open() : close()));
   ui.closeBtn.addEventListener('click', close);
-  ui.langBtn.addEventListener('click', () => {
-    i18n.lang = t('otherCode');
-    save({ lang: i18n.lang });
-    applyLanguage();
-  });
   ui.panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -13,7 +13,9 @@ public sealed partial class CityBot
         {
             return state;
         }
-        await SendAsync(turn, LanguageMessages.Switched.For(language), language, cancellationToken);
+        // The welcome's topics again, now in the chosen language.
+        var topics = Messages.WelcomeTopics.Select(t => CardAction.ImBack(t.For(language))).Append(CardAction.ImBack(LanguageChoice.MenuButton)).ToList();
+        await SendAsync(turn, LanguageMessages.Switched.For(language), language, cancellationToken, topics);
         return state with { Language = language.Code(), Welcomed = true };
     }
 

@@ -30,6 +30,8 @@ public class LanguageTests
         Assert.Equal(locale, reply.Locale);
         Assert.Equal(code, LanguageOf(reply));
         Assert.Equal(code, (await bot.States.LoadAsync(bot.ConversationId, TestContext.Current.CancellationToken))!.Language);
+        Assert.Equal(Messages.WelcomeTopics.Select(t => t.For(LanguageCodes.FromCode(code))).Append(LanguageChoice.MenuButton),
+            reply.SuggestedActions!.Actions.Select(a => a.Title));
     }
 
     [Fact]

@@ -3,17 +3,17 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Bot.Tests.Security;
 
 namespace Bot.Tests;
 
-/// <summary>Bad input gets a clear 4xx with a JSON error, is logged without its text, and harms no other conversation.</summary>
-public class BadInputTests : IAsyncLifetime
+/// <summary>
+/// Bad input gets a clear 4xx with a JSON error, is logged without its text, and harms no other conversation
+/// (on one bot shared by these tests: each works in conversations of its own).
+/// </summary>
+public class BadInputTests(SharedBot bot) : IClassFixture<SharedBot>
 {
-    private readonly BotApplication _app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private readonly BotApplication _app = bot.App;
 
     public static TheoryData<string, HttpStatusCode> BadBodies => new()
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Bot.Channels.DirectLine;
 using Bot.Storage;
+using Bot.Tests.Security;
 using Dialogs.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,13 +11,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests;
 
-public class DirectLineTests : IAsyncLifetime
+/// <summary>The Direct Line channel, on one bot shared by these tests: each works in conversations of its own.</summary>
+public class DirectLineTests(SharedBot bot) : IClassFixture<SharedBot>
 {
-    private readonly BotApplication _app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private readonly BotApplication _app = bot.App;
 
     [Fact]
     public async Task Healthz_WhenReady_Returns200()

@@ -17,19 +17,11 @@ namespace Bot.Tests;
 /// Guide sign-in: the API token, the console cookie, console pages behind the sign-in page, the
 /// guide policy, throttling, configured accounts and the refusal to start without accounts.
 /// </summary>
-public class GuideAuthTests : IAsyncLifetime
+public class GuideAuthTests(GuideAuthBot bot) : IClassFixture<GuideAuthBot>
 {
     private const string WhoAmI = "/api/guide/test-whoami";
-    private readonly BotApplication _app = new();
-    private WebApplicationFactory<Program> _guide = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _guide = WithGuideEndpoint(_app);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private readonly BotApplication _app = bot.App;
+    private readonly WebApplicationFactory<Program> _guide = bot.Guide;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -227,7 +219,9 @@ public class GuideAuthTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_AfterTenFailures_IsRefusedEvenWithTheRightPassword()
     {
-        var client = Client(_guide);
+        // A bot of its own: the demo account stays locked for the shared bot's other tests otherwise.
+        await using var app = new BotApplication();
+        var client = Client(WithGuideEndpoint(app));
         for (var i = 0; i < GuideSignInThrottle.MaxFailuresPerUserAndAddress; i++)
         {
             var failed = await PostFormAsync(client, "/guide/login", new() { ["userName"] = "demo", ["password"] = "gissning" + i });
@@ -240,7 +234,7 @@ public class GuideAuthTests : IAsyncLifetime
         Assert.Equal("/guide/login?error=2", form.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
         Assert.NotNull(api.Headers.RetryAfter);
-        Assert.Contains(_app.LogLines, line => line.Contains("too many failed attempts", StringComparison.Ordinal));
+        Assert.Contains(app.LogLines, line => line.Contains("too many failed attempts", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -371,7 +365,7 @@ public class GuideAuthTests : IAsyncLifetime
     }
 
     /// <summary>The bot with one test-only guide endpoint (there are no guide endpoints in the bot for this yet).</summary>
-    private static WebApplicationFactory<Program> WithGuideEndpoint(WebApplicationFactory<Program> app) =>
+    internal static WebApplicationFactory<Program> WithGuideEndpoint(WebApplicationFactory<Program> app) =>
         app.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, WhoAmIEndpoint>()));
 
     private static HttpClient Client(WebApplicationFactory<Program> app) =>
@@ -437,4 +431,20 @@ public class GuideAuthTests : IAsyncLifetime
             next(app);
         };
     }
+}
+
+/// <summary>
+/// One bot, and the same bot with the test-only guide endpoint, shared by the sign-in tests (they run one after
+/// another): each test signs in for itself, and the one that locks the demo account out has a bot of its own.
+/// </summary>
+public sealed class GuideAuthBot : IAsyncDisposable
+{
+    public GuideAuthBot() => Guide = GuideAuthTests.WithGuideEndpoint(App);
+
+    internal BotApplication App { get; } = new();
+
+    internal WebApplicationFactory<Program> Guide { get; }
+
+    // Disposing the factory disposes the ones derived from it (the guide endpoint's) too.
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }

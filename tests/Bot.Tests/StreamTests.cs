@@ -1,17 +1,15 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Bot.Tests.Security;
 using Dialogs.Protocol;
 
 namespace Bot.Tests;
 
-public class StreamTests : IAsyncLifetime
+/// <summary>The Direct Line WebSocket stream, on one bot shared by these tests: each works in conversations of its own.</summary>
+public class StreamTests(SharedBot bot) : IClassFixture<SharedBot>
 {
-    private readonly BotApplication _app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private readonly BotApplication _app = bot.App;
 
     [Fact]
     public async Task Stream_ReplaysFromTheWatermark_ThenDeliversNewActivitiesInOrder()

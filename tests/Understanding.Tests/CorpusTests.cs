@@ -40,7 +40,8 @@ public sealed class CorpusTests
         var overlap = new List<ContentProblem>();
         CorpusReader.CheckOverlap(Train, Validation, overlap);
         Assert.Empty(overlap);
-        Assert.DoesNotContain(Validation, m => Train.Any(t => t.Writer == m.Writer));
+        var trainWriters = Train.Select(t => t.Writer).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(Validation, m => trainWriters.Contains(m.Writer));
     }
 
     [Fact]

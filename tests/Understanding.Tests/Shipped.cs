@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Knowledge.Content;
 using Knowledge.Search;
 using Understanding.Corpus;
@@ -23,7 +24,12 @@ internal static class Shipped
 
     public static UnderstandingProvider Provider => LazyProvider.Value;
 
-    public static IReadOnlyList<CorpusMessage> Part(string part)
+    /// <summary>One part of the shipped corpus, read once (reading it parses every line and checks it against the knowledge).</summary>
+    public static IReadOnlyList<CorpusMessage> Part(string part) => Parts.GetOrAdd(part, p => new(() => ReadPart(p))).Value;
+
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CorpusMessage>>> Parts = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<CorpusMessage> ReadPart(string part)
     {
         var problems = new List<ContentProblem>();
         var messages = CorpusReader.ReadPart(Training, part, Index.Knowledge, problems);

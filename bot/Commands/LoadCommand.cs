@@ -96,8 +96,7 @@ internal static class LoadCommand
                         continue;
                     }
                     Interlocked.Increment(ref turns);
-                    if (response.Headers.TryGetValues("Server-Timing", out var timing)
-                        && timing.First().Split("dur=") is [_, var ms] && double.TryParse(ms, CultureInfo.InvariantCulture, out var value))
+                    if (ServerTiming.Turn(response) is { } value)
                     {
                         server.Add(value);
                     }

@@ -30,9 +30,10 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         {
             return (await AddQuestionHereAsync(entryId, text, guide, cancellationToken)).Edit;
         }
-        return (await shared.EditAsync(async () =>
+        return (await shared.EditAsync(async record =>
         {
-            var (edit, file, question) = await AddQuestionHereAsync(entryId, text, guide, cancellationToken);
+            var (edit, file, question) = await AddQuestionHereAsync(entryId, text, guide, cancellationToken,
+                (written, added) => record(new KnowledgeEditRecord(0, "question", entryId, written, added, guide.UserName)));
             return (edit, file is null ? null : new KnowledgeEditRecord(0, "question", entryId, file, question!, guide.UserName));
         }, cancellationToken))!;
     }
@@ -44,14 +45,16 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         {
             return (await DraftEntryHereAsync(caseId, caseTopic, question, answer, topic, guide, cancellationToken)).Edit;
         }
-        return (await shared.EditAsync(async () =>
+        return (await shared.EditAsync(async _ =>
         {
             var (edit, file) = await DraftEntryHereAsync(caseId, caseTopic, question, answer, topic, guide, cancellationToken);
             return (edit, file is null ? null : new KnowledgeEditRecord(0, "file", null, file, ContentFiles.Read(Path.Combine(knowledge.ContentDirectory, file)), guide.UserName));
         }, cancellationToken))!;
     }
 
-    private async Task<(KnowledgeEdit Edit, string? File, string? Question)> AddQuestionHereAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken)
+    /// <param name="recordWritten">called with the file and the question once the file is written, before the reload</param>
+    private async Task<(KnowledgeEdit Edit, string? File, string? Question)> AddQuestionHereAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken,
+        Func<string, string, Task>? recordWritten = null)
     {
         if (Invalid(text, MaxQuestionLength, "text") is { } invalid)
         {
@@ -90,7 +93,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             }
             ContentFiles.WriteAtomically(path, edited);
             return entry.Location.File;
-        }, $"a question was added to {entryId}", cancellationToken);
+        }, $"a question was added to {entryId}", cancellationToken, recordWritten is null ? null : file => recordWritten(file, question));
 
         if (written is null)
         {

@@ -198,34 +198,6 @@ public sealed class AnyInstanceTests(TwoInstances instances) : IClassFixture<Two
         TestContext.Current.SendDiagnosticMessage($"The edit on A was answered by B after {edited.Elapsed.TotalSeconds:0.0} s.");
     }
 
-    [Fact]
-    public async Task A_question_the_bot_could_not_answer_is_in_the_learning_inbox_of_the_instance_that_took_it_at_once_and_of_the_other_soon()
-    {
-        var cluster = instances.Cluster;
-        var (a, b) = (cluster[0].Http, cluster[1].Http);
-        var guide = await Guide.SignInAsync(a);
-        // Nothing in the content or the corpus: a fallback, which the learning inbox lists with its text.
-        var question = "kvastbindarlicens för ekorren " + string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26))));
-        var chat = await Chat.OpenAsync(a);
-        await chat.PostAsync(a, question);
-
-        // The statistics row is written off the turn path, but a read on the same instance waits for it.
-        Assert.Contains(question, await InboxTextsAsync(guide, a));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await InboxTextsAsync(guide, b)).Contains(question) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, Ct);
-        }
-        Assert.Contains(question, await InboxTextsAsync(guide, b));
-    }
-
-    private static async Task<string> InboxTextsAsync(Guide guide, HttpClient via)
-    {
-        using var inbox = await guide.SendAsync(via, HttpMethod.Get, "/api/guide/unanswered?limit=1000");
-        Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
-        return await inbox.Content.ReadAsStringAsync(Ct);
-    }
-
     private static string? AnswerOf(JsonElement[] log, string activityId) =>
         log.Where(a => a.GetProperty("type").GetString() == "trace" && a.GetProperty("replyToId").GetString() == activityId)
             .Select(a => a.GetProperty("value").TryGetProperty("answerId", out var id) ? id.GetString() : null).SingleOrDefault();

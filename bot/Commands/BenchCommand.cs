@@ -169,11 +169,11 @@ internal static class BenchCommand
                 var started = Stopwatch.GetTimestamp();
                 var response = await http.SendAsync(request);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : null;
+                var timing = ServerTiming.Turn(response);
                 lock (latencies)
                 {
                     latencies.Add(elapsed);
-                    if (timing is not null && double.TryParse(timing[(timing.IndexOf("dur=", StringComparison.Ordinal) + 4)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var server))
+                    if (timing is { } server)
                     {
                         serverSide.Add(server);
                     }

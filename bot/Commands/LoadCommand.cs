@@ -56,23 +56,33 @@ internal static class LoadCommand
     private static async Task<Result> DirectLineAsync(HttpClient http, int count, TimeSpan duration, string? fixedText)
     {
         var chats = new List<(string Id, string Token)>();
+        var errors = 0;
         foreach (var chunk in Enumerable.Range(0, count).Chunk(50))
         {
-            chats.AddRange(await Task.WhenAll(chunk.Select(async _ =>
+            var opened = await Task.WhenAll(chunk.Select(async _ =>
             {
-                using var response = await http.PostAsync("api/directline/token", null);
-                response.EnsureSuccessStatusCode();
-                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-                var (id, token) = (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
-                using var start = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations") { Content = JsonContent.Create(new { }) };
-                start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var started = await http.SendAsync(start);
-                return (id, token);
-            })));
+                try
+                {
+                    using var response = await http.PostAsync("api/directline/token", null);
+                    response.EnsureSuccessStatusCode();
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    var (id, token) = (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+                    using var start = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations") { Content = JsonContent.Create(new { }) };
+                    start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    using var started = await http.SendAsync(start);
+                    return ((string Id, string Token)?)(id, token);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    // A conversation that could not be opened (an overloaded server) counts as an error, and the run goes on without it.
+                    Interlocked.Increment(ref errors);
+                    return null;
+                }
+            }));
+            chats.AddRange(opened.OfType<(string Id, string Token)>());
         }
         var server = new ConcurrentBag<double>();
         var client = new ConcurrentBag<double>();
-        var errors = 0;
         var turns = 0;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(chats.Select(async (chat, c) =>
@@ -96,8 +106,7 @@ internal static class LoadCommand
                         continue;
                     }
                     Interlocked.Increment(ref turns);
-                    if (response.Headers.TryGetValues("Server-Timing", out var timing)
-                        && timing.First().Split("dur=") is [_, var ms] && double.TryParse(ms, CultureInfo.InvariantCulture, out var value))
+                    if (ServerTiming.Turn(response) is { } value)
                     {
                         server.Add(value);
                     }

@@ -57,7 +57,8 @@ internal static class BotServices
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
             photos: sp.GetRequiredService<IOwnPhotos>(), understanding: sp.GetRequiredService<UnderstandingProvider>()));
         services.AddUnderstanding();
-        services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>()));
+        services.AddSingleton(TurnAdmission.From(configuration, store));
+        services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>(), sp.GetRequiredService<TurnAdmission>()));
         services.AddSingleton(TurnDrill.From(configuration));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<PendingTurnReplayer>();

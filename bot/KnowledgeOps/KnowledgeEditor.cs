@@ -30,9 +30,10 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         {
             return (await AddQuestionHereAsync(entryId, text, guide, cancellationToken)).Edit;
         }
-        return (await shared.EditAsync(async () =>
+        return (await shared.EditAsync(async record =>
         {
-            var (edit, file, question) = await AddQuestionHereAsync(entryId, text, guide, cancellationToken);
+            var (edit, file, question) = await AddQuestionHereAsync(entryId, text, guide, cancellationToken,
+                (written, added) => record(new KnowledgeEditRecord(0, "question", entryId, written, added, guide.UserName)));
             return (edit, file is null ? null : new KnowledgeEditRecord(0, "question", entryId, file, question!, guide.UserName));
         }, cancellationToken))!;
     }
@@ -44,7 +45,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         {
             return (await DraftEntryHereAsync(caseId, caseTopic, question, answer, topic, guide, cancellationToken)).Edit;
         }
-        return (await shared.EditAsync(async () =>
+        return (await shared.EditAsync(async _ =>
         {
             var (edit, file) = await DraftEntryHereAsync(caseId, caseTopic, question, answer, topic, guide, cancellationToken);
             return (edit, file is null ? null : new KnowledgeEditRecord(0, "file", null, file, ContentFiles.Read(Path.Combine(knowledge.ContentDirectory, file)), guide.UserName));
@@ -58,14 +59,16 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         {
             return (await MarkReviewedHereAsync(entryId, code, guide, cancellationToken)).Edit;
         }
-        return (await shared.EditAsync(async () =>
+        return (await shared.EditAsync(async record =>
         {
-            var (edit, file) = await MarkReviewedHereAsync(entryId, code, guide, cancellationToken);
+            var (edit, file) = await MarkReviewedHereAsync(entryId, code, guide, cancellationToken,
+                written => record(new KnowledgeEditRecord(0, "file", null, written, ContentFiles.Read(Path.Combine(knowledge.ContentDirectory, written)), guide.UserName)));
             return (edit, file is null ? null : new KnowledgeEditRecord(0, "file", null, file, ContentFiles.Read(Path.Combine(knowledge.ContentDirectory, file)), guide.UserName));
         }, cancellationToken))!;
     }
 
-    private async Task<(KnowledgeEdit Edit, string? File)> MarkReviewedHereAsync(string entryId, string? code, GuideIdentity guide, CancellationToken cancellationToken)
+    private async Task<(KnowledgeEdit Edit, string? File)> MarkReviewedHereAsync(string entryId, string? code, GuideIdentity guide, CancellationToken cancellationToken,
+        Func<string, Task>? recordWritten = null)
     {
         if (LanguageCodes.TryFromCode(code) is not { } language || !language.IsTranslated() || language.Code() != code)
         {
@@ -81,7 +84,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             return edited is null
                 ? (null, new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File}: the `reviewed` list of `{entryId}` cannot be added to; edit the file by hand"))
                 : (edited, null);
-        }, $"the {language.Code()} translation of {entryId} was marked reviewed", cancellationToken);
+        }, $"the {language.Code()} translation of {entryId} was marked reviewed", cancellationToken, recordWritten);
 
         if (written is null)
         {
@@ -95,7 +98,9 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
         return (new KnowledgeEdit(StatusCodes.Status200OK, null, new { entryId, language = language.Code(), reviewed = true, file = written }), written);
     }
 
-    private async Task<(KnowledgeEdit Edit, string? File, string? Question)> AddQuestionHereAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken)
+    /// <param name="recordWritten">called with the file and the question once the file is written, before the reload</param>
+    private async Task<(KnowledgeEdit Edit, string? File, string? Question)> AddQuestionHereAsync(string entryId, string? text, GuideIdentity guide, CancellationToken cancellationToken,
+        Func<string, string, Task>? recordWritten = null)
     {
         if (Invalid(text, MaxQuestionLength, "text") is { } invalid)
         {
@@ -115,7 +120,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             return edited is null
                 ? (null, new KnowledgeEdit(StatusCodes.Status409Conflict, $"{entry.Location.File} has no `alternatives` list for `{entryId}` that can be added to; edit the file by hand"))
                 : (edited, null);
-        }, $"a question was added to {entryId}", cancellationToken);
+        }, $"a question was added to {entryId}", cancellationToken, recordWritten is null ? null : file => recordWritten(file, question));
 
         if (written is null)
         {
@@ -144,7 +149,8 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
     /// is written. Returns the file written (null when refused) and the problems of the reload.
     /// </summary>
     private async Task<(string? File, KnowledgeEdit? Refused, IReadOnlyList<ContentProblem> Problems)> EditEntryFileAsync(
-        string entryId, Func<KnowledgeBase, KnowledgeEntry, string, (string? Text, KnowledgeEdit? Refused)> edit, string description, CancellationToken cancellationToken)
+        string entryId, Func<KnowledgeBase, KnowledgeEntry, string, (string? Text, KnowledgeEdit? Refused)> edit, string description, CancellationToken cancellationToken,
+        Func<string, Task>? recordWritten)
     {
         KnowledgeEdit? refused = null;
         var (written, problems) = await reloads.WriteAsync(() =>
@@ -170,7 +176,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
             }
             ContentFiles.WriteAtomically(path, edited);
             return entry.Location.File;
-        }, description, cancellationToken);
+        }, description, cancellationToken, recordWritten);
         return (written, refused, problems);
     }
 

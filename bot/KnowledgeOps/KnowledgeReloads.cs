@@ -49,9 +49,12 @@ internal sealed class KnowledgeReloads : IDisposable
 
     /// <summary>
     /// Runs <paramref name="write"/> (which changes content files, or returns null when it changes
-    /// nothing) and reloads right after it, before any other edit or reload.
+    /// nothing) and reloads right after it, before any other edit or reload. <paramref name="beforeReload"/>
+    /// runs between the two (with several instances: the edit is recorded and announced, so that the
+    /// others reload at the same time as this one rather than after it).
     /// </summary>
-    public async Task<(T? Result, IReadOnlyList<ContentProblem> Problems)> WriteAsync<T>(Func<T?> write, string reason, CancellationToken cancellationToken)
+    public async Task<(T? Result, IReadOnlyList<ContentProblem> Problems)> WriteAsync<T>(Func<T?> write, string reason, CancellationToken cancellationToken,
+        Func<T, Task>? beforeReload = null)
         where T : class
     {
         await _gate.WaitAsync(cancellationToken);
@@ -61,6 +64,10 @@ internal sealed class KnowledgeReloads : IDisposable
             if (result is null)
             {
                 return (null, []);
+            }
+            if (beforeReload is not null)
+            {
+                await beforeReload(result);
             }
             return (result, ReloadHoldingGate(ContentFiles.Fingerprint(_knowledge.ContentDirectory), reason));
         }

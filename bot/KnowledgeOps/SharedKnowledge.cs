@@ -95,29 +95,50 @@ internal sealed class SharedKnowledge : BackgroundService
         }
     }
 
-    /// <summary>Runs an edit of this instance: caught up first, recorded in the database, announced to the others.</summary>
-    public async Task<T?> EditAsync<T>(Func<Task<(T? Result, KnowledgeEditRecord? Edit)>> edit, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Runs an edit of this instance: caught up first, recorded in the database, announced to the others.
+    /// The edit gets a function that records it: called once its files are written and checked, before
+    /// this instance reloads, every instance reloads at the same time. An edit that does not call it is
+    /// recorded when it returns.
+    /// </summary>
+    public async Task<T?> EditAsync<T>(Func<Func<KnowledgeEditRecord, Task>, Task<(T? Result, KnowledgeEditRecord? Edit)>> edit, CancellationToken cancellationToken) where T : class
     {
         await using var _ = await _cluster.AcquireAsync("knowledge-edit", cancellationToken);
         await CatchUpAsync(cancellationToken);
-        var (result, record) = await edit();
+        var recorded = false;
+        async Task RecordOnceAsync(KnowledgeEditRecord record)
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                await RecordAsync(record, cancellationToken);
+            }
+        }
+        var (result, record) = await edit(RecordOnceAsync);
         if (record is not null)
         {
-            var id = await _database.ScalarAsync<long>("INSERT INTO knowledge_edits (kind, entry_id, file, text, actor, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                cancellationToken, record.Kind, record.EntryId, record.File, record.Text, record.Actor, DateTimeOffset.UtcNow);
-            await _gate.WaitAsync(cancellationToken);
-            try
-            {
-                // Already in this instance's working copy.
-                _applied = Math.Max(_applied, id);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-            _signals.Publish(Signal);
+            await RecordOnceAsync(record);
         }
         return result;
+    }
+
+    private async Task RecordAsync(KnowledgeEditRecord record, CancellationToken cancellationToken)
+    {
+        var id = await _database.ScalarAsync<long>("INSERT INTO knowledge_edits (kind, entry_id, file, text, actor, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            cancellationToken, record.Kind, record.EntryId, record.File, record.Text, record.Actor, DateTimeOffset.UtcNow);
+        // Already in this instance's working copy. Not under _gate: the edit may run while this
+        // instance's reload gate is held, and a catch-up takes the two the other way round.
+        AppliedAtLeast(id);
+        _signals.Publish(Signal);
+    }
+
+    private void AppliedAtLeast(long id)
+    {
+        var seen = Interlocked.Read(ref _applied);
+        while (seen < id && Interlocked.CompareExchange(ref _applied, id, seen) is var before && before != seen)
+        {
+            seen = before;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -146,7 +167,7 @@ internal sealed class SharedKnowledge : BackgroundService
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var edits = await ReadSinceAsync(_database, _applied, cancellationToken);
+            var edits = await ReadSinceAsync(_database, Interlocked.Read(ref _applied), cancellationToken);
             if (edits.Count == 0)
             {
                 return;
@@ -159,7 +180,7 @@ internal sealed class SharedKnowledge : BackgroundService
                 }
                 return "applied";
             }, $"{edits.Count} edit(s) from another instance", cancellationToken);
-            _applied = edits[^1].Id;
+            AppliedAtLeast(edits[^1].Id);
         }
         finally
         {

@@ -8,6 +8,11 @@ internal static class StatisticsServices
     public static IServiceCollection AddStatistics(this IServiceCollection services, IConfiguration configuration, Bot.Storage.StoreOptions store)
     {
         services.AddSingleton(configuration.GetSection(LearningOptions.SectionName).Get<LearningOptions>() ?? new LearningOptions());
+        if (store.Postgres)
+        {
+            services.AddSingleton<PostgresStatisticsWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresStatisticsWriter>());
+        }
         Bot.Storage.StorageServices.AddStore<IStatisticsStore, StatisticsStore, PostgresStatisticsStore>(services, store);
         services.AddSingleton<ITurnRecorder>(sp => sp.GetRequiredService<IStatisticsStore>());
         services.AddSingleton<MessageReplyStatistics>();

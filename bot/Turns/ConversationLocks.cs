@@ -8,12 +8,19 @@ namespace Bot.Turns;
 /// process a semaphore; with a shared store also a cluster-wide lock (<see cref="IClusterLocks"/>),
 /// so that turns of one conversation run one at a time across instances too. A local gate exists
 /// only while someone holds or waits for it, so the table does not grow with every conversation ever seen.
+/// Between the two, the holder takes a place in <see cref="TurnAdmission"/>: a conversation's second
+/// message waits on its own conversation without taking a place from others, and no place is taken
+/// by a turn that only waits.
 /// </summary>
-internal sealed class ConversationLocks(IClusterLocks cluster)
+internal sealed class ConversationLocks(IClusterLocks cluster, TurnAdmission admission)
 {
     private readonly ConcurrentDictionary<string, Gate> _locks = new(StringComparer.Ordinal);
 
-    public ConversationLocks() : this(LocalClusterLocks.Instance)
+    public ConversationLocks() : this(LocalClusterLocks.Instance, TurnAdmission.Unlimited)
+    {
+    }
+
+    public ConversationLocks(IClusterLocks cluster) : this(cluster, TurnAdmission.Unlimited)
     {
     }
 
@@ -32,13 +39,16 @@ internal sealed class ConversationLocks(IClusterLocks cluster)
             Leave(conversationId, gate);
             throw;
         }
+        IDisposable? place = null;
         try
         {
+            place = await admission.EnterAsync(cancellationToken);
             var shared = await cluster.AcquireAsync(conversationId, cancellationToken);
-            return new Releaser(this, conversationId, gate, shared);
+            return new Releaser(this, conversationId, gate, shared, place);
         }
         catch
         {
+            place?.Dispose();
             gate.Semaphore.Release();
             Leave(conversationId, gate);
             throw;
@@ -67,7 +77,7 @@ internal sealed class ConversationLocks(IClusterLocks cluster)
                 Leave(conversationId, gate);
             }
         }
-        return shared is null ? null : new Releaser(this, conversationId, gate, shared);
+        return shared is null ? null : new Releaser(this, conversationId, gate, shared, null);
     }
 
     /// <summary>Takes a reference on the conversation's gate, creating it when there is none (or it is being removed).</summary>
@@ -107,7 +117,7 @@ internal sealed class ConversationLocks(IClusterLocks cluster)
         public bool Removed { get; set; }
     }
 
-    private sealed class Releaser(ConversationLocks owner, string conversationId, Gate gate, IAsyncDisposable? shared) : IAsyncDisposable
+    private sealed class Releaser(ConversationLocks owner, string conversationId, Gate gate, IAsyncDisposable? shared, IDisposable? place) : IAsyncDisposable
     {
         private int _released;
 
@@ -124,6 +134,7 @@ internal sealed class ConversationLocks(IClusterLocks cluster)
                 }
                 finally
                 {
+                    place?.Dispose();
                     gate.Semaphore.Release();
                     owner.Leave(conversationId, gate);
                 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Bot.Storage;
+using Bot.Turns;
 using Dialogs.Protocol;
 
 namespace Bot.Channels.DirectLine;
@@ -169,9 +170,13 @@ internal static class DirectLineEndpoints
         var (caller, _) = auth.Authenticate(context);
         var userId = caller!.IsSecret ? activity.From?.Id ?? conversation.UserId : conversation.UserId;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var queue = TurnQueueTime.Begin();
         var id = await directLine.PostAsync(conversation, activity, userId, ServiceUrl(context.Request), cancellationToken);
-        // How long storing the activity and running the bot's turn took, for monitoring and the bench.
-        context.Response.Headers["Server-Timing"] = FormattableString.Invariant($"turn;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00}");
+        // For monitoring and the bench: how long the turn waited for a place (Bot:MaxConcurrentTurns), and how
+        // long storing the activity and running the bot's turn took after that.
+        var waited = queue.Waited.TotalMilliseconds;
+        context.Response.Headers["Server-Timing"] = FormattableString.Invariant(
+            $"queue;dur={waited:0.00}, turn;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - waited:0.00}");
         return Results.Json(new ResourceResponse(id));
     }
 

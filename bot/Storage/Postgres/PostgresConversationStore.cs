@@ -39,38 +39,22 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
     public async Task<StoredActivity> AppendAsync(string conversationId, Func<int, DateTimeOffset, Activity> build, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var stored = await AppendAsync(connection, conversationId, null, build, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
+        var (position, _) = await BeginAppendAsync(connection, conversationId, null, cancellationToken);
+        return await FinishAppendAsync(connection, conversationId, position, null, null, build, cancellationToken);
     }
 
+    /// <summary>Two round trips: the position (and a retry's earlier copy) in one, the activity with its pending turn and the commit in the other.</summary>
     public async Task<ReceivedActivity> ReceiveAsync(string conversationId, string? dedupeKey, string? turnChannel, Func<int, DateTimeOffset, Activity> build, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (dedupeKey is not null)
+        var (position, earlier) = await BeginAppendAsync(connection, conversationId, dedupeKey, cancellationToken);
+        if (earlier is not null)
         {
-            // Lock the conversation first, so that two instances receiving the same retry do not both store it.
-            await using (var lockRow = PostgresDatabase.Command(connection, "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", conversationId))
-            {
-                await lockRow.ExecuteNonQueryAsync(cancellationToken);
-            }
-            var earlier = (await PostgresDatabase.QueryAsync(connection, "SELECT seq, json FROM activities WHERE conversation_id = $1 AND dedupe_key = $2",
-                r => (Sequence: r.GetInt32(0), Json: r.GetString(1)), cancellationToken, conversationId, dedupeKey)).FirstOrDefault();
-            if (earlier.Json is not null && ActivityJson.Deserialize(earlier.Json) is { } activity)
-            {
-                var pending = await IsPendingAsync(connection, conversationId, activity.Id!, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new ReceivedActivity(new StoredActivity(earlier.Sequence, activity), Duplicate: true, pending);
-            }
+            // A retry: the position taken for it is given back.
+            await PostgresDatabase.RollBackQuietlyAsync(connection);
+            return earlier;
         }
-        var stored = await AppendAsync(connection, conversationId, dedupeKey, build, cancellationToken);
-        if (turnChannel is not null)
-        {
-            await InsertPendingAsync(connection, new PendingTurn(conversationId, stored.Activity.Id!, turnChannel, stored.Sequence, null, DateTimeOffset.UtcNow), cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        var stored = await FinishAppendAsync(connection, conversationId, position, dedupeKey, turnChannel, build, cancellationToken);
         return new ReceivedActivity(stored, Duplicate: false, TurnPending: turnChannel is not null);
     }
 
@@ -88,8 +72,28 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
         return await InsertPendingAsync(connection, turn, cancellationToken);
     }
 
-    public Task CompleteTurnAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("DELETE FROM pending_turns WHERE conversation_id = $1 AND activity_id = $2", cancellationToken, conversationId, activityId);
+    /// <summary>
+    /// Committed without waiting for the disk: should the database server itself crash before the
+    /// deletion is on disk, the turn is merely pending again, and the replay finds its reply in the log.
+    /// </summary>
+    public async Task CompleteTurnAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var batch = PostgresDatabase.Batch(connection,
+            new Statement("BEGIN"),
+            new Statement("SET LOCAL synchronous_commit TO OFF"),
+            new Statement("DELETE FROM pending_turns WHERE conversation_id = $1 AND activity_id = $2", conversationId, activityId),
+            new Statement("COMMIT"));
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await PostgresDatabase.RollBackQuietlyAsync(connection);
+            throw;
+        }
+    }
 
     public async Task<bool> IsTurnPendingAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
@@ -114,24 +118,84 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
         await database.QueryAsync("SELECT id FROM conversations WHERE user_id = $1 UNION SELECT conversation_id FROM cases WHERE user_id = $1",
             r => r.GetString(0), cancellationToken, userId);
 
-    private static async Task<StoredActivity> AppendAsync(NpgsqlConnection connection, string conversationId, string? dedupeKey, Func<int, DateTimeOffset, Activity> build, CancellationToken cancellationToken)
+    /// <summary>
+    /// Begins the transaction of an append and takes the next position, which holds the conversation's
+    /// row until the commit; with <paramref name="dedupeKey"/> also reads an earlier copy of the activity
+    /// (after the row is held, so two instances receiving the same retry do not both store it). One round trip.
+    /// </summary>
+    private static async Task<((int Sequence, DateTimeOffset Timestamp) Position, ReceivedActivity? Earlier)> BeginAppendAsync(
+        NpgsqlConnection connection, string conversationId, string? dedupeKey, CancellationToken cancellationToken)
     {
         // The timestamp never goes backwards within a conversation, whichever instance's clock wrote last.
-        var position = (await PostgresDatabase.QueryAsync(connection, """
-            UPDATE conversations SET next_seq = next_seq + 1,
-                last_timestamp = CASE WHEN last_timestamp IS NOT NULL AND $2 <= last_timestamp THEN last_timestamp + interval '1 millisecond' ELSE $2 END
-            WHERE id = $1 RETURNING next_seq - 1, last_timestamp
-            """, r => (Sequence: r.GetInt32(0), Timestamp: PostgresDatabase.Time(r, 1)), cancellationToken, conversationId, DateTimeOffset.UtcNow)).ToList();
-        if (position.Count == 0)
+        var statements = new List<Statement>
         {
-            throw new InvalidOperationException("Unknown conversation.");
+            new("BEGIN"),
+            new("""
+                UPDATE conversations SET next_seq = next_seq + 1,
+                    last_timestamp = CASE WHEN last_timestamp IS NOT NULL AND $2 <= last_timestamp THEN last_timestamp + interval '1 millisecond' ELSE $2 END
+                WHERE id = $1 RETURNING next_seq - 1, last_timestamp
+                """, conversationId, DateTimeOffset.UtcNow),
+        };
+        if (dedupeKey is not null)
+        {
+            statements.Add(new("""
+                SELECT a.seq, a.json, EXISTS (SELECT 1 FROM pending_turns p WHERE p.conversation_id = a.conversation_id AND p.seq = a.seq)
+                FROM activities a WHERE a.conversation_id = $1 AND a.dedupe_key = $2
+                """, conversationId, dedupeKey));
         }
-        var (sequence, timestamp) = position[0];
-        var activity = build(sequence, timestamp);
-        await using var insert = PostgresDatabase.Command(connection, "INSERT INTO activities (conversation_id, seq, json, dedupe_key) VALUES ($1, $2, $3, $4)",
-            conversationId, sequence, ActivityJson.Serialize(activity), dedupeKey);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        return new StoredActivity(sequence, activity);
+        try
+        {
+            await using var batch = PostgresDatabase.Batch(connection, [.. statements]);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            (int, DateTimeOffset)? position = null;
+            if (await PostgresDatabase.NextRowsAsync(reader, first: true, cancellationToken) && await reader.ReadAsync(cancellationToken))
+            {
+                position = (reader.GetInt32(0), PostgresDatabase.Time(reader, 1));
+            }
+            ReceivedActivity? earlier = null;
+            if (dedupeKey is not null && await PostgresDatabase.NextRowsAsync(reader, first: false, cancellationToken) && await reader.ReadAsync(cancellationToken)
+                && ActivityJson.Deserialize(reader.GetString(1)) is { } activity)
+            {
+                earlier = new ReceivedActivity(new StoredActivity(reader.GetInt32(0), activity), Duplicate: true, TurnPending: reader.GetBoolean(2));
+            }
+            if (position is null)
+            {
+                throw new InvalidOperationException("Unknown conversation.");
+            }
+            return (position.Value, earlier);
+        }
+        catch
+        {
+            await PostgresDatabase.RollBackQuietlyAsync(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Stores the activity at the position taken, marks its turn pending when <paramref name="turnChannel"/> is given, and commits: one round trip.</summary>
+    private static async Task<StoredActivity> FinishAppendAsync(NpgsqlConnection connection, string conversationId, (int Sequence, DateTimeOffset Timestamp) position,
+        string? dedupeKey, string? turnChannel, Func<int, DateTimeOffset, Activity> build, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var activity = build(position.Sequence, position.Timestamp);
+            var statements = new List<Statement>
+            {
+                new("INSERT INTO activities (conversation_id, seq, json, dedupe_key) VALUES ($1, $2, $3, $4)", conversationId, position.Sequence, ActivityJson.Serialize(activity), dedupeKey),
+            };
+            if (turnChannel is not null)
+            {
+                statements.Add(PendingInsert(new PendingTurn(conversationId, activity.Id!, turnChannel, position.Sequence, null, DateTimeOffset.UtcNow)));
+            }
+            statements.Add(new("COMMIT"));
+            await using var batch = PostgresDatabase.Batch(connection, [.. statements]);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return new StoredActivity(position.Sequence, activity);
+        }
+        catch
+        {
+            await PostgresDatabase.RollBackQuietlyAsync(connection);
+            throw;
+        }
     }
 
     private static async Task<bool> IsPendingAsync(NpgsqlConnection connection, string conversationId, string activityId, CancellationToken cancellationToken)
@@ -142,10 +206,13 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
 
     private static async Task<bool> InsertPendingAsync(NpgsqlConnection connection, PendingTurn turn, CancellationToken cancellationToken)
     {
-        await using var insert = PostgresDatabase.Command(connection, """
-            INSERT INTO pending_turns (conversation_id, activity_id, channel, seq, activity_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT DO NOTHING
-            """, turn.ConversationId, turn.ActivityId, turn.Channel, turn.Sequence, turn.Activity is null ? null : ActivityJson.Serialize(turn.Activity), turn.AcceptedAt);
+        var statement = PendingInsert(turn);
+        await using var insert = PostgresDatabase.Command(connection, statement.Sql, statement.Args);
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    private static Statement PendingInsert(PendingTurn turn) => new("""
+        INSERT INTO pending_turns (conversation_id, activity_id, channel, seq, activity_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT DO NOTHING
+        """, turn.ConversationId, turn.ActivityId, turn.Channel, turn.Sequence, turn.Activity is null ? null : ActivityJson.Serialize(turn.Activity), turn.AcceptedAt);
 }

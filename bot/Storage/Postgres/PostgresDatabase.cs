@@ -39,6 +39,58 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         return command;
     }
 
+    /// <summary>
+    /// Several statements sent in one round trip. They run in one implicit transaction unless the
+    /// batch itself holds <c>BEGIN</c> (a transaction that a later batch ends with <c>COMMIT</c>).
+    /// </summary>
+    public static NpgsqlBatch Batch(NpgsqlConnection connection, params Statement[] statements)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var statement in statements)
+        {
+            var command = new NpgsqlBatchCommand(statement.Sql);
+            foreach (var arg in statement.Args)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = Value(arg) });
+            }
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    /// <summary>Moves <paramref name="reader"/> to the next result that has columns (past <c>BEGIN</c>, inserts and the like).</summary>
+    public static async Task<bool> NextRowsAsync(NpgsqlDataReader reader, bool first, CancellationToken cancellationToken)
+    {
+        if (first && reader.FieldCount > 0)
+        {
+            return true;
+        }
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+            if (reader.FieldCount > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Rolls back a transaction begun with a <c>BEGIN</c> statement, when a batch after it failed. A
+    /// broken connection has nothing left to roll back (the server ended the transaction with the session).
+    /// </summary>
+    public static async Task RollBackQuietlyAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var rollback = Command(connection, "ROLLBACK");
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+        }
+    }
+
     /// <summary>For constructors and start-up work, which cannot await.</summary>
     public int Execute(string sql, params object?[] args)
     {
@@ -101,3 +153,6 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     public void Dispose() => DataSource.Dispose();
 }
+
+/// <summary>One statement of a <see cref="PostgresDatabase.Batch"/>, with its positional parameters.</summary>
+internal sealed record Statement(string Sql, params object?[] Args);

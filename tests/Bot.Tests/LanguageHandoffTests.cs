@@ -139,46 +139,45 @@ public class LanguageHandoffTests
     public async Task TranslationUrl_GuidesGetAMachineTranslationOfTheResidentsFinnishMessages()
     {
         await using var translator = await FakeTranslatorAsync();
-        var settings = Settings(Morning, ("bo", []));
-        settings["Translation:Url"] = translator.Url;
-        await using var app = new BotApplication(settings: settings);
-        var guide = await GuideAsync(app, "bo");
-        await guide.PostAsJsonAsync("/api/guide/status", new { ready = true }, TestContext.Current.CancellationToken);
-        var resident = await FinnishHandoffAsync(app);
-        var caseId = (await guide.GetFromJsonAsync<JsonElement>("/api/guide/cases?status=queued", TestContext.Current.CancellationToken))[0].GetProperty("id").GetString();
-        await resident.PostMessageAsync("Katuvalo on rikki Majornassa, voitteko korjata sen?");
+        const string Text = "Katuvalo on rikki Majornassa, voitteko korjata sen?";
 
-        var item = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{caseId}", TestContext.Current.CancellationToken);
+        var item = await CaseWithTranslationUrlAsync(translator.Url, Text);
 
         Assert.True(item.GetProperty("translationAvailable").GetBoolean());
-        var line = item.GetProperty("transcript").EnumerateArray().Single(t => t.GetProperty("text").GetString() == "Katuvalo on rikki Majornassa, voitteko korjata sen?");
-        var translation = line.GetProperty("translation");
-        Assert.Equal("[sv] Katuvalo on rikki Majornassa, voitteko korjata sen?", translation.GetProperty("text").GetString());
+        var translation = item.GetProperty("transcript").EnumerateArray().Single(t => t.GetProperty("text").GetString() == Text).GetProperty("translation");
+        Assert.Equal("[sv] " + Text, translation.GetProperty("text").GetString());
         Assert.Equal("fi", translation.GetProperty("from").GetString());
         Assert.Equal("sv", translation.GetProperty("to").GetString());
         Assert.True(translation.GetProperty("machine").GetBoolean());
         Assert.All(item.GetProperty("transcript").EnumerateArray().Where(t => t.GetProperty("role").GetString() == "bot"),
             t => Assert.Equal(JsonValueKind.Null, t.GetProperty("translation").ValueKind));
-        Assert.Contains(translator.Requests, r => r.Q == "Katuvalo on rikki Majornassa, voitteko korjata sen?" && r.Source == "fi" && r.Target == "sv" && r.Format == "text");
+        Assert.Contains(translator.Requests, r => r.Q == Text && r.Source == "fi" && r.Target == "sv" && r.Format == "text");
     }
 
     [Fact]
     public async Task TranslationServerDown_TheCaseIsShownWithoutTranslation()
     {
+        // The discard port: nothing answers.
+        var item = await CaseWithTranslationUrlAsync("http://127.0.0.1:9", "Katuvalo on rikki");
+
+        Assert.True(item.GetProperty("translationAvailable").GetBoolean());
+        var line = item.GetProperty("transcript").EnumerateArray().Single(t => t.GetProperty("text").GetString() == "Katuvalo on rikki");
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("translation").ValueKind);
+    }
+
+    /// <summary>A Finnish resident's case with <paramref name="text"/> written after the handoff, as the guide API shows it with <c>Translation:Url</c> set.</summary>
+    private static async Task<JsonElement> CaseWithTranslationUrlAsync(string url, string text)
+    {
         var settings = Settings(Morning, ("bo", []));
-        settings["Translation:Url"] = "http://127.0.0.1:9"; // the discard port: nothing answers
-        settings["Translation:TimeoutSeconds"] = "2";
+        settings["Translation:Url"] = url;
+        settings["Translation:TimeoutSeconds"] = "5";
         await using var app = new BotApplication(settings: settings);
         var guide = await GuideAsync(app, "bo");
         await guide.PostAsJsonAsync("/api/guide/status", new { ready = true }, TestContext.Current.CancellationToken);
         var resident = await FinnishHandoffAsync(app);
         var caseId = (await guide.GetFromJsonAsync<JsonElement>("/api/guide/cases?status=queued", TestContext.Current.CancellationToken))[0].GetProperty("id").GetString();
-        await resident.PostMessageAsync("Katuvalo on rikki");
-
-        var item = await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{caseId}", TestContext.Current.CancellationToken);
-
-        var line = item.GetProperty("transcript").EnumerateArray().Single(t => t.GetProperty("text").GetString() == "Katuvalo on rikki");
-        Assert.Equal(JsonValueKind.Null, line.GetProperty("translation").ValueKind);
+        await resident.PostMessageAsync(text);
+        return (await guide.GetFromJsonAsync<JsonElement>($"/api/guide/cases/{caseId}", TestContext.Current.CancellationToken)).Clone();
     }
 
     [Fact]

@@ -97,39 +97,20 @@ public class MultilingualDatesTests
         Assert.DoesNotContain("onsdag", reply.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Arabic_LibraryTomorrow_ListsTheLibrariesInArabic()
+    [Theory]
+    [InlineData("هل المكتبة مفتوحة غدا؟", "ar", "الأربعاء 23 ديسمبر", "المكتبات")]
+    [InlineData("کتابخانه فردا باز است؟", "fa-IR", "چهارشنبه 23 دسامبر", "کتابخانه‌ها")]
+    [InlineData("maktabadda ma furan tahay berri?", "so-SO", "Arbaco 23 Diseembar", "Maktabadaha")]
+    public async Task LibraryTomorrow_ListsTheLibrariesInTheResidentsLanguage(string question, string locale, string day, string kind)
     {
-        var reply = await Bot().SendAsync("هل المكتبة مفتوحة غدا؟", "ar");
+        var reply = await Bot().SendAsync(question, locale);
 
         Assert.Equal(Outcomes.Answer, reply.Outcome);
         Assert.Equal("facilities:library", reply.Decision!.AnswerId);
-        Assert.Contains("الأربعاء 23 ديسمبر", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(day, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(kind, reply.Text, StringComparison.Ordinal);
         Assert.Contains("Stadsbiblioteket: 10:00–20:00", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("المكتبات", reply.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Persian_LibraryTomorrow_ListsTheLibrariesInPersian()
-    {
-        var reply = await Bot().SendAsync("کتابخانه فردا باز است؟", "fa-IR");
-
-        Assert.Equal(Outcomes.Answer, reply.Outcome);
-        Assert.Equal("facilities:library", reply.Decision!.AnswerId);
-        Assert.Contains("چهارشنبه 23 دسامبر", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Stadsbiblioteket: 10:00–20:00", reply.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Somali_LibraryTomorrow_ListsTheLibrariesInSomali()
-    {
-        var reply = await Bot().SendAsync("maktabadda ma furan tahay berri?", "so-SO");
-
-        Assert.Equal(Outcomes.Answer, reply.Outcome);
-        Assert.Equal("facilities:library", reply.Decision!.AnswerId);
-        Assert.Contains("23 " + Language.Somali.Culture().DateTimeFormat.GetMonthName(12), reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Stadsbiblioteket: 10:00–20:00", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Bisha", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bisha", reply.Text, StringComparison.Ordinal); // not Somali's "twelfth month" form
     }
 
     [Fact]

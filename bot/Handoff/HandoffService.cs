@@ -226,8 +226,28 @@ internal sealed class HandoffService(
         }
         await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "resident-message", activity.From?.Id, null), cancellationToken);
         var text = item is null || activity.Text is null ? activity.Text : Privacy.CaseMasking.Text(item.Status, activity.Text);
-        var translation = item is null || text is null ? null : await GuideTranslation.ForGuideAsync(translator, text, item.Language, cancellationToken);
-        await notifier.ResidentMessageAsync(caseId, new { activity.Id, Text = text, activity.Timestamp, translation }, cancellationToken);
+        await notifier.ResidentMessageAsync(caseId, new { activity.Id, Text = text, activity.Timestamp }, cancellationToken);
+        if (item is not null && text is not null && translator.Available && GuideTranslation.SourceLanguage(text, item.Language) is not null)
+        {
+            // Translated after the guide has the message, so that a slow translator never holds up the resident's turn;
+            // the console reloads the case, whose transcript then carries the (cached) translation.
+            _ = TranslateForGuideAsync(caseId, text, item.Language);
+        }
+    }
+
+    private async Task TranslateForGuideAsync(string caseId, string text, string language)
+    {
+        try
+        {
+            if (await GuideTranslation.ForGuideAsync(translator, text, language, CancellationToken.None) is not null)
+            {
+                await notifier.CaseUpdatedAsync(caseId, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            HandoffLog.TranslationFailed(logger, caseId, e.GetType().Name);
+        }
     }
 
     public Task ResidentTypingAsync(string caseId, CancellationToken cancellationToken) =>
@@ -592,4 +612,7 @@ internal static partial class HandoffLog
 {
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Case {CaseId} created for conversation {ConversationId} in group {Group} with status {Status}")]
     public static partial void CaseCreated(ILogger logger, string caseId, string conversationId, string group, string status);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Translating a message of case {CaseId} for the guide failed: {Error}")]
+    public static partial void TranslationFailed(ILogger logger, string caseId, string error);
 }

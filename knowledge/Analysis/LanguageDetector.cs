@@ -140,7 +140,8 @@ public static partial class LanguageDetector
 
     private static DetectedLanguage LatinScript(string text)
     {
-        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+        // An e-mail address or a web address is no evidence of a language ("anna@example.se" is not Finnish "anna").
+        var words = Word().Matches(Address().Replace(text.ToLowerInvariant(), " ")).Select(m => m.Value).ToList();
         double swedish = 0, english = 0, finnish = 0, somali = 0, unserved = 0, persian = 0, arabic = 0;
         double finnishEndings = 0, somaliShapes = 0;
         foreach (var word in words)
@@ -273,4 +274,7 @@ public static partial class LanguageDetector
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"[^\s@]+@[^\s@]+|\b(?:https?://|www\.)\S+")]
+    private static partial Regex Address();
 }

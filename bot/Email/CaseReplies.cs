@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bot.Guides;
 using Bot.Handoff;
+using Knowledge;
 using Knowledge.Calendar;
 using Microsoft.Extensions.Options;
 
@@ -75,32 +76,32 @@ internal sealed class CaseReplies(
         return new Result(StatusCodes.Status200OK, null);
     }
 
-    /// <summary>The subject names the case, so that a resident who writes back quotes it.</summary>
-    public static string Subject(Case item) => item.Language == "en"
-        ? $"Reply from the City of Gothenburg – case {item.Id}"
-        : $"Svar från Göteborgs Stad – ärende {item.Id}";
+    /// <summary>The subject names the case, so that a resident who writes back quotes it; in the resident's language.</summary>
+    public static string Subject(Case item)
+    {
+        var language = LanguageCodes.FromCode(item.Language);
+        return string.Format(language.Culture(), CaseReplyMessages.Subject.For(language), item.Id);
+    }
 
     private static string Body(Case item, GuideIdentity guide, string text, DateTimeOffset now)
     {
-        var english = item.Language == "en";
-        var culture = CultureInfo.GetCultureInfo(english ? "en-GB" : "sv-SE");
-        var created = TimeZoneInfo.ConvertTime(item.CreatedAt, ContactCenterHours.Stockholm).ToString(english ? "d MMMM yyyy HH:mm" : "d MMMM yyyy 'kl.' HH:mm", culture);
+        var language = LanguageCodes.FromCode(item.Language);
+        var culture = language.Culture();
+        var local = TimeZoneInfo.ConvertTime(item.CreatedAt, ContactCenterHours.Stockholm);
+        var created = Dialogs.Main.LanguageFormats.Date(DateOnly.FromDateTime(local.DateTime), language) + " "
+            + Dialogs.Main.LanguageFormats.Clock(TimeOnly.FromDateTime(local.DateTime), language);
         var body = new StringBuilder();
-        body.AppendLine(english ? "Hello," : "Hej!").AppendLine();
+        body.AppendLine(CaseReplyMessages.Hello.For(language)).AppendLine();
         body.AppendLine(text.Trim()).AppendLine();
-        body.AppendLine(english ? "Kind regards," : "Med vänliga hälsningar");
+        body.AppendLine(CaseReplyMessages.Regards.For(language));
         body.AppendLine(guide.DisplayName);
-        body.AppendLine(english ? "Contact center, City of Gothenburg, +46 31-365 00 00" : "Kontaktcenter, Göteborgs Stad, 031-365 00 00").AppendLine();
-        body.AppendLine(english
-            ? $"Case {item.Id} – your message in the chat on {created}:"
-            : $"Ärende {item.Id} – ditt meddelande i chatten {created}:");
+        body.AppendLine(CaseReplyMessages.Signature.For(language)).AppendLine();
+        body.AppendLine(string.Format(culture, CaseReplyMessages.YourMessage.For(language), item.Id, created));
         foreach (var question in (item.Summary.Questions ?? [item.Summary.Question]).Where(q => q.Length > 0))
         {
             body.Append("> ").AppendLine(question.ReplaceLineEndings(" "));
         }
-        body.AppendLine().AppendLine(english
-            ? $"Please quote the case number {item.Id} if you contact us again."
-            : $"Ange ärendenummer {item.Id} om du kontaktar oss igen.");
+        body.AppendLine().AppendLine(string.Format(culture, CaseReplyMessages.QuoteCase.For(language), item.Id));
         return body.ToString();
     }
 }

@@ -37,6 +37,10 @@ internal sealed class GuideAccountStore
 
     public GuideAccount? Find(string userName) => _byUserName.GetValueOrDefault(userName.Trim());
 
+    /// <summary>True when the guide with this user name can chat in the language with this code (Swedish and English: everyone).</summary>
+    public bool Speaks(string userName, string languageCode) =>
+        GuideAccount.Common.Contains(languageCode) || (Find(userName)?.Speaks(languageCode) ?? false);
+
     /// <summary>Reads and checks <c>Guides:Accounts</c>; throws when they are wrong or missing outside Development.</summary>
     public static GuideAccountStore FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -80,7 +84,12 @@ internal sealed class GuideAccountStore
             }
             var groups = entry.Groups.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var displayName = string.IsNullOrWhiteSpace(entry.DisplayName) ? userName : entry.DisplayName.Trim();
-            accounts.Add(new GuideAccount(userName, displayName, entry.PasswordHash ?? "", groups, entry.Admin));
+            var languages = entry.Languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var unknown in languages.Where(l => !Knowledge.LanguageCodes.IsKnown(l)))
+            {
+                problems.Add($"{where}: Languages lists `{unknown}`, which is not a language the bot serves (use {string.Join(", ", Knowledge.LanguageCodes.All)}).");
+            }
+            accounts.Add(new GuideAccount(userName, displayName, entry.PasswordHash ?? "", groups, entry.Admin, languages));
         }
         if (problems.Count > 0)
         {

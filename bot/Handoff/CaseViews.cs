@@ -1,5 +1,7 @@
 using Bot.Email;
+using Bot.Translation;
 using Bot.Turns;
+using Knowledge;
 
 namespace Bot.Handoff;
 
@@ -8,7 +10,7 @@ namespace Bot.Handoff;
 /// message to answer, the 24-hour promise: when it was left, when the answer is due, when it was answered.
 /// The list leaves out the transcript (fetch one case for it).
 /// </summary>
-internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyWindows windows, IEmailOutbox outbox, TimeProvider clock)
+internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyWindows windows, IEmailOutbox outbox, TimeProvider clock, IMachineTranslator translator)
 {
     public static readonly TimeSpan MessagePromise = TimeSpan.FromHours(24);
 
@@ -19,6 +21,7 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyW
         var summary = Privacy.CaseMasking.Summary(item.Status, item.Summary);
         var left = await handoff.MessageLeftAtAsync(item, cancellationToken);
         var answered = left is { } since ? events.FirstOrDefault(e => e.At >= since && CaseReplies.AnswerEvents.Contains(e.Kind))?.At : null;
+        var language = LanguageCodes.FromCode(item.Language);
         return new
         {
             item.Id,
@@ -26,6 +29,10 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyW
             item.Channel,
             item.Status,
             item.Group,
+            // The resident's language (code) and its Swedish name; whether guides get machine translations.
+            language = item.Language,
+            languageName = language.SwedishName(),
+            translationAvailable = translator.Available,
             item.CreatedAt,
             item.ClaimedBy,
             item.ClaimedByName,
@@ -58,14 +65,27 @@ internal sealed class CaseViews(HandoffService handoff, ICaseStore cases, ReplyW
                 summary.Details,
                 wait = (int)Math.Max(0, (waitedUntil - item.CreatedAt).TotalSeconds),
             },
-            transcript = includeTranscript
-                ? (await handoff.TranscriptAsync(item, cancellationToken)).Select(t => t with { Text = Privacy.CaseMasking.Text(item.Status, t.Text) })
-                : null,
+            transcript = includeTranscript ? await TranscriptAsync(item, cancellationToken) : null,
             emails = includeEvents
                 ? (await outbox.OfCaseAsync(item.Id, cancellationToken)).Select(e => new { e.Id, e.To, e.Subject, e.CreatedAt, e.SentAt, e.Attempts, e.LastError, status = e.SentAt is null ? "queued" : "sent" })
                 : null,
             notes = includeEvents ? events.Where(e => e.Kind == "note").Select(e => new { e.At, author = e.Actor, e.Text }) : null,
             events = includeEvents ? events.Where(e => e.Kind != "note").Select(e => new { e.At, e.Kind, e.Actor, e.Text }) : null,
         };
+    }
+
+    /// <summary>The transcript as the guide may see it (masked when closed), residents' messages in other languages machine-translated when a translator is configured.</summary>
+    private async Task<IReadOnlyList<TranscriptLine>> TranscriptAsync(Case item, CancellationToken cancellationToken)
+    {
+        var lines = new List<TranscriptLine>();
+        foreach (var line in await handoff.TranscriptAsync(item, cancellationToken))
+        {
+            var text = Privacy.CaseMasking.Text(item.Status, line.Text);
+            var translation = line.Role == "resident" && text.Length > 0
+                ? await GuideTranslation.ForGuideAsync(translator, text, item.Language, cancellationToken)
+                : null;
+            lines.Add(line with { Text = text, Translation = translation });
+        }
+        return lines;
     }
 }

@@ -20,10 +20,14 @@ internal static class GuideApiEndpoints
     {
         var api = app.MapGroup("/api/guide").RequireAuthorization(GuidePolicies.Guide);
 
-        api.MapGet("/me", async (HttpContext context, IGuidePresence presence) =>
+        api.MapGet("/me", async (HttpContext context, IGuidePresence presence, GuideAccountStore accounts) =>
         {
             var guide = Guide(context);
-            return Results.Json(new { guide.UserName, guide.DisplayName, guide.Groups, ready = (await presence.GetAsync(guide.UserName))?.Ready ?? false });
+            return Results.Json(new
+            {
+                guide.UserName, guide.DisplayName, guide.Groups, ready = (await presence.GetAsync(guide.UserName))?.Ready ?? false,
+                languages = accounts.Find(guide.UserName)?.Languages ?? [],
+            });
         });
         api.MapPost("/status", async (HttpContext context, StatusRequest request, IGuidePresence presence) =>
         {
@@ -33,7 +37,7 @@ internal static class GuideApiEndpoints
         });
         api.MapGet("/groups", (KnowledgeProvider knowledge) =>
             Results.Json(knowledge.Current.Knowledge.Topics.Select(t => t.Group).Append(KnowledgeBase.GeneralGroup).Distinct().Order()));
-        api.MapGet("/cases", async (string? status, string? q, DateOnly? from, DateOnly? to, int? limit, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        api.MapGet("/cases", async (string? status, string? q, DateOnly? from, DateOnly? to, int? limit, HttpContext context, GuideAccountStore accounts, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
         {
             if (status is not (null or CaseStatus.Queued or CaseStatus.Active or CaseStatus.Closed or CaseStatus.Message))
             {
@@ -42,13 +46,29 @@ internal static class GuideApiEndpoints
             // The closed-case history is searched (case id, reference, words, dates), newest first; the live lists are complete.
             var list = q is not null || from is not null || to is not null || status == CaseStatus.Closed
                 ? await cases.SearchAsync(new CaseSearch(status, q, StockholmDay(from), StockholmDay(to?.AddDays(1)), Math.Clamp(limit ?? 50, 1, 500)), cancellationToken)
-                : await cases.ListAsync(status, cancellationToken);
+                : QueueOrder.ForGuide(await cases.ListAsync(status, cancellationToken), accounts.Find(Guide(context).UserName));
             var shown = new List<object>();
             foreach (var item in list)
             {
                 shown.Add(await views.ViewAsync(item, cancellationToken, includeTranscript: false));
             }
             return Results.Json(shown);
+        });
+        // "Take the next one": the queued case this guide should answer first (QueueOrder), claimed at once; 204 when none.
+        api.MapPost("/cases/next", async (HttpContext context, GuideAccountStore accounts, HandoffService handoff, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
+        {
+            var guide = Guide(context);
+            var queued = QueueOrder.ForGuide(await cases.ListAsync(CaseStatus.Queued, cancellationToken), accounts.Find(guide.UserName))
+                .Where(c => guide.IsInGroup(c.Group) || c.Group == KnowledgeBase.GeneralGroup || guide.Groups.Count == 0);
+            foreach (var candidate in queued)
+            {
+                var (result, item) = await handoff.ClaimAsync(candidate.Id, guide, takeOver: false, cancellationToken);
+                if (result == CaseActionResult.Ok && item is not null)
+                {
+                    return Results.Json(await views.ViewAsync(item, cancellationToken, includeEvents: true));
+                }
+            }
+            return Results.NoContent();
         });
         api.MapGet("/cases/{id}", async (string id, ICaseStore cases, CaseViews views, CancellationToken cancellationToken) =>
             await cases.GetAsync(id, cancellationToken) is { } item

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bot.Guides;
 using Bot.Storage;
+using Bot.Translation;
 using Bot.Turns;
 using Dialogs.Alerts;
 using Dialogs.Engine;
@@ -31,9 +32,32 @@ internal sealed class HandoffService(
     TimeProvider clock,
     ILogger<HandoffService> logger,
     IAlertSource alerts,
-    IFaultReportStore faultReports) : IHandoffService
+    IFaultReportStore faultReports,
+    GuideAccountStore accounts,
+    IMachineTranslator translator) : IHandoffService
 {
+    static HandoffService() => HandoffMessages.Register();
+
     private ContactCenterHours Hours => ContactCenterHours.For(knowledge.Current.Knowledge);
+
+    /// <summary>
+    /// Whether a guide who speaks <paramref name="language"/> can chat now: signed in and ready, and within the
+    /// hours of that language's guides when the content gives them (facilities.yaml, <c>language:</c>), else
+    /// the contact center's. Swedish, English and easy Swedish: every guide.
+    /// </summary>
+    public async Task<bool> LanguageGuideAvailableAsync(string languageCode, DateTimeOffset now)
+    {
+        if (Bot.Guides.GuideAccount.Common.Contains(languageCode))
+        {
+            return true;
+        }
+        var hours = ContactCenterHours.ForLanguage(knowledge.Current.Knowledge, LanguageCodes.FromCode(languageCode)) ?? Hours;
+        if (!hours.IsOpen(now))
+        {
+            return false;
+        }
+        return (await presence.ReadyAsync()).Any(g => accounts.Speaks(g.UserName, languageCode));
+    }
 
     public async Task<HandoffResponse> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
@@ -85,14 +109,19 @@ internal sealed class HandoffService(
 
         // A crisis alert on the topic means many residents are waiting: say so before the queue position.
         var alert = AlertMessages.ForHandoff(await alerts.ActiveAsync(cancellationToken), request.Topic, LanguageCodes.FromCode(request.Language));
+        var languageGuide = await LanguageGuideAvailableAsync(item.Language, now);
+        if (!languageGuide)
+        {
+            await cases.AddEventAsync(item.Id, new CaseEvent(now, "no-language-guide", null, item.Language), cancellationToken);
+        }
         if (status == CaseStatus.Message)
         {
             await senders.SendAsync(channel, conversationId, Status(item, "message"), cancellationToken);
-            return new HandoffResponse(open ? HandoffResult.NoGuides : HandoffResult.Closed, item.Id, 0, null, ReplyBy(now), alert);
+            return new HandoffResponse(open ? HandoffResult.NoGuides : HandoffResult.Closed, item.Id, 0, null, ReplyBy(now), alert, languageGuide);
         }
         var position = await PositionAsync(item, cancellationToken);
         await senders.SendAsync(channel, conversationId, Status(item, "queued", position: position), cancellationToken);
-        return new HandoffResponse(HandoffResult.Queued, item.Id, position, await ExpectedWaitAsync(position, group, cancellationToken), null, alert);
+        return new HandoffResponse(HandoffResult.Queued, item.Id, position, await ExpectedWaitAsync(position, group, cancellationToken), null, alert, languageGuide);
     }
 
     public async Task<CaseProgress?> ProgressAsync(string caseId, CancellationToken cancellationToken)
@@ -198,6 +227,27 @@ internal sealed class HandoffService(
         await cases.AddEventAsync(caseId, new CaseEvent(clock.GetUtcNow(), "resident-message", activity.From?.Id, null), cancellationToken);
         var text = item is null || activity.Text is null ? activity.Text : Privacy.CaseMasking.Text(item.Status, activity.Text);
         await notifier.ResidentMessageAsync(caseId, new { activity.Id, Text = text, activity.Timestamp }, cancellationToken);
+        if (item is not null && text is not null && translator.Available && GuideTranslation.SourceLanguage(text, item.Language) is not null)
+        {
+            // Translated after the guide has the message, so that a slow translator never holds up the resident's turn;
+            // the console reloads the case, whose transcript then carries the (cached) translation.
+            _ = TranslateForGuideAsync(caseId, text, item.Language);
+        }
+    }
+
+    private async Task TranslateForGuideAsync(string caseId, string text, string language)
+    {
+        try
+        {
+            if (await GuideTranslation.ForGuideAsync(translator, text, language, CancellationToken.None) is not null)
+            {
+                await notifier.CaseUpdatedAsync(caseId, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            HandoffLog.TranslationFailed(logger, caseId, e.GetType().Name);
+        }
     }
 
     public Task ResidentTypingAsync(string caseId, CancellationToken cancellationToken) =>
@@ -234,10 +284,7 @@ internal sealed class HandoffService(
         await cases.AddEventAsync(caseId, new CaseEvent(now, kind, guide.UserName, previous), cancellationToken);
         await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Guide, CaseId = caseId, BotWhileQueued = false }, cancellationToken);
         await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "accepted", guide.DisplayName), cancellationToken);
-        var greeting = item.Language == "en"
-            ? $"Hi, my name is {guide.DisplayName} and I'm a service guide at the City of Gothenburg. I have read your conversation with the chatbot."
-            : $"Hej, jag heter {guide.DisplayName} och är servicevägledare på Göteborgs Stad. Jag har läst ditt samtal med chattboten.";
-        await senders.SendAsync(item.Channel, item.ConversationId, FromGuide(guide, greeting), cancellationToken);
+        await senders.SendAsync(item.Channel, item.ConversationId, FromGuide(guide, Text(HandoffMessages.Greeting, item, guide.DisplayName)), cancellationToken);
         await NotifyAsync(caseId, cancellationToken);
         return (CaseActionResult.Ok, item);
     }
@@ -293,16 +340,13 @@ internal sealed class HandoffService(
         await cases.AddEventAsync(caseId, new CaseEvent(now, "closed", guide.UserName, item.Resolution), cancellationToken);
         await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Bot, CaseId = null, RatingCaseId = backToBot ? caseId : null, Misses = 0 }, cancellationToken);
         await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "completed"), cancellationToken);
-        var english = item.Language == "en";
         if (backToBot)
         {
             var prompt = new Activity
             {
                 Type = ActivityTypes.Message,
                 From = BotIdentity.Account,
-                Text = english
-                    ? "The service guide has finished the chat and I, the chatbot, am back. How satisfied are you with the help you got? Answer 1 (not at all) to 5 (very)."
-                    : "Vägledaren har avslutat chatten och jag, chattboten, svarar igen. Hur nöjd är du med hjälpen du fick? Svara 1 (inte alls) till 5 (mycket).",
+                Text = Text(HandoffMessages.RatingPrompt, item),
                 TextFormat = "plain",
                 SuggestedActions = new SuggestedActions { Actions = Enumerable.Range(1, 5).Select(n => CardAction.ImBack(n.ToString(CultureInfo.InvariantCulture))).ToList() },
             };
@@ -314,7 +358,7 @@ internal sealed class HandoffService(
             {
                 Type = ActivityTypes.Message,
                 From = BotIdentity.Account,
-                Text = english ? "The chat has ended. Thank you for contacting the City of Gothenburg." : "Chatten är avslutad. Tack för att du kontaktade Göteborgs Stad.",
+                Text = Text(HandoffMessages.ChatEnded, item),
             }, cancellationToken);
             await senders.SendAsync(item.Channel, item.ConversationId, new Activity { Type = ActivityTypes.EndOfConversation, From = BotIdentity.Account, Code = "completedSuccessfully" }, cancellationToken);
         }
@@ -347,7 +391,6 @@ internal sealed class HandoffService(
             return CaseActionResult.Conflict;
         }
         var now = clock.GetUtcNow();
-        var english = item.Language == "en";
         if (target is not null)
         {
             var targetGroup = group ?? target.Groups.FirstOrDefault(g => g == item.Group) ?? item.Group;
@@ -362,9 +405,7 @@ internal sealed class HandoffService(
                 {
                     Type = ActivityTypes.Message,
                     From = BotIdentity.Account,
-                    Text = english
-                        ? $"{target.DisplayName}, another service guide, will continue the chat with you. They can see everything you have written."
-                        : $"Vägledaren {target.DisplayName} tar över chatten och ser allt du har skrivit.",
+                    Text = Text(HandoffMessages.TransferredToGuide, item, target.DisplayName),
                 }, cancellationToken);
             }
             await notifier.CaseAssignedAsync(caseId, target.UserName, cancellationToken);
@@ -383,9 +424,7 @@ internal sealed class HandoffService(
             {
                 Type = ActivityTypes.Message,
                 From = BotIdentity.Account,
-                Text = english
-                    ? $"Your question has been passed on to another group of service guides ({group}). Please wait a little longer."
-                    : $"Din fråga har skickats vidare till en annan grupp vägledare ({group}). Vänta lite till, så svarar de.",
+                Text = Text(HandoffMessages.TransferredToGroup, item, group),
             }, cancellationToken);
             await senders.SendAsync(item.Channel, item.ConversationId, Status(item, "queued", position: await PositionAsync(item, cancellationToken)), cancellationToken);
         }
@@ -428,9 +467,7 @@ internal sealed class HandoffService(
         {
             Type = ActivityTypes.Message,
             From = BotIdentity.Account,
-            Text = item.Language == "en"
-                ? "The service guide lost the connection. You are back in the queue and the next free guide will continue."
-                : "Vägledaren tappade anslutningen. Du står i kön igen och nästa lediga vägledare tar över.",
+            Text = Text(HandoffMessages.Released, item),
         }, cancellationToken);
         await NotifyAsync(item.Id, cancellationToken);
     }
@@ -448,9 +485,7 @@ internal sealed class HandoffService(
         await cases.AddEventAsync(item.Id, new CaseEvent(now, "queue-timeout", null, null), cancellationToken);
         await SetOwnerAsync(item.ConversationId, s => s with { Owner = ConversationOwners.Message, MessageAcknowledged = false }, cancellationToken);
         var replyBy = TimeZoneInfo.ConvertTime(ReplyBy(now), ContactCenterHours.Stockholm);
-        var text = item.Language == "en"
-            ? $"Sorry, all service guides are busy. Write your question and how we can reach you (e-mail or phone), and a guide will reply by {replyBy.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))}. You can also call +46 31-365 00 00."
-            : $"Tyvärr är alla vägledare upptagna. Skriv din fråga och hur vi kan nå dig (e-post eller telefon), så svarar en vägledare senast {replyBy.ToString("dddd 'den' d MMMM", CultureInfo.GetCultureInfo("sv-SE"))}. Du kan också ringa 031-365 00 00.";
+        var text = Text(HandoffMessages.AllBusy, item, LanguageFormats.WeekdayAndDate(replyBy, LanguageCodes.FromCode(item.Language)));
         await senders.SendAsync(item.Channel, item.ConversationId, new Activity { Type = ActivityTypes.Message, From = BotIdentity.Account, Text = text }, cancellationToken);
         await NotifyAsync(item.Id, cancellationToken);
     }
@@ -510,6 +545,13 @@ internal sealed class HandoffService(
 
     private static string CaseLock(string caseId) => "case:" + caseId;
 
+    /// <summary>A fixed message in the case's language, with its values filled in.</summary>
+    private static string Text(LocalizedText message, Case item, params object?[] values)
+    {
+        var language = LanguageCodes.FromCode(item.Language);
+        return values.Length == 0 ? message.For(language) : string.Format(language.Culture(), message.For(language), values);
+    }
+
     private async Task NotifyAsync(string caseId, CancellationToken cancellationToken)
     {
         await notifier.CaseUpdatedAsync(caseId, cancellationToken);
@@ -557,7 +599,11 @@ internal sealed class HandoffService(
 /// <summary>One line of a case's transcript for the guide.</summary>
 internal sealed record TranscriptLine(
     string From, string Role, string Text, DateTimeOffset Timestamp, string TextFormat = "markdown",
-    IReadOnlyList<string>? Buttons = null, IReadOnlyList<TranscriptAttachment>? Attachments = null);
+    IReadOnlyList<string>? Buttons = null, IReadOnlyList<TranscriptAttachment>? Attachments = null)
+{
+    /// <summary>A resident's message in a language other than Swedish and English, machine-translated to Swedish for the guide.</summary>
+    public MachineTranslation? Translation { get; init; }
+}
 
 /// <summary>A file the resident sent or the bot showed (a photo is shown as a thumbnail).</summary>
 internal sealed record TranscriptAttachment(string ContentType, string Url, string? Name);
@@ -566,4 +612,7 @@ internal static partial class HandoffLog
 {
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Case {CaseId} created for conversation {ConversationId} in group {Group} with status {Status}")]
     public static partial void CaseCreated(ILogger logger, string caseId, string conversationId, string group, string status);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Translating a message of case {CaseId} for the guide failed: {Error}")]
+    public static partial void TranslationFailed(ILogger logger, string caseId, string error);
 }

@@ -1,6 +1,7 @@
 using Bot.Email;
 using Bot.SavedReplies;
 using Bot.Storage;
+using Bot.Translation;
 using Bot.Turns;
 using Dialogs.Handoff;
 
@@ -16,6 +17,7 @@ internal static class HandoffServices
         services.AddSingleton<GuideNotifier>();
         services.AddSingleton<ChannelSenders>();
         services.AddSingleton<ReplyWindows>();
+        services.AddMachineTranslation(configuration);
         services.AddSingleton<HandoffService>();
         services.AddSingleton<IHandoffService>(sp => sp.GetRequiredService<HandoffService>());
         services.AddSingleton<CaseViews>();

@@ -30,6 +30,13 @@ internal static class StatisticsCsv
         Pair(csv, "messagesAnsweredWithin24h", report.MessagesAnsweredWithin24h);
         Pair(csv, "messagesAnsweredWithin24hRate", report.MessagesAnsweredWithin24hRate);
         csv.AppendLine();
+        // Per language (code): the conversations whose first question was answered in it.
+        csv.AppendLine("language,conversations,questions,answered,clarified,handedOff,declined,abandoned,containmentRate,handedOffConversations");
+        foreach (var (language, c) in report.ByLanguage)
+        {
+            Row(csv, Quote(language), c.Conversations, c.Questions, c.Answered, c.Clarified, c.HandedOff, c.Declined, c.Abandoned, c.ContainmentRate, c.HandedOffConversations);
+        }
+        csv.AppendLine();
         csv.AppendLine("topic,questions,answered");
         foreach (var topic in report.Topics)
         {

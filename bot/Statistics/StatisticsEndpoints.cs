@@ -30,7 +30,7 @@ internal static class StatisticsEndpoints
             return Results.Json(report);
         }).RequireAuthorization(GuidePolicies.Guide);
 
-        app.MapGet("/api/guide/unanswered", async (string? from, string? to, int? limit, IStatisticsStore store, BotOptions bot, LearningOptions options, KnowledgeProvider knowledge, TimeProvider clock) =>
+        app.MapGet("/api/guide/unanswered", async (string? from, string? to, int? limit, string? language, IStatisticsStore store, BotOptions bot, LearningOptions options, KnowledgeProvider knowledge, TimeProvider clock) =>
         {
             if (!StatisticsPeriod.TryParse(from, to, clock.GetUtcNow(), out var period, out var error))
             {
@@ -39,7 +39,9 @@ internal static class StatisticsEndpoints
             var lowConfidence = Math.Max(bot.AnswerThreshold, options.LowConfidence);
             var questions = (await store.QuestionsBetweenAsync(period.Start, period.End, CancellationToken.None))
                 .Select(t => UnansweredInbox.Select(t, bot.AnswerThreshold, lowConfidence))
-                .OfType<UnansweredQuestion>();
+                .OfType<UnansweredQuestion>()
+                // ?language=fi: only the questions written in that language
+                .Where(q => string.IsNullOrEmpty(language) || q.Language == language);
             var groups = UnansweredInbox.Group(questions);
             var entries = knowledge.Current.Knowledge;
             return Results.Json(groups.Take(Math.Clamp(limit ?? 100, 1, 1000)).Select(g => new
@@ -50,6 +52,10 @@ internal static class StatisticsEndpoints
                 g.LastSeen,
                 g.Samples,
                 g.Reasons,
+                // The language (code) most of the questions were written in, its Swedish name, and the count per language.
+                g.Language,
+                languageName = Knowledge.LanguageCodes.TryFromCode(g.Language) is { } name && Knowledge.LanguageCodes.IsKnown(g.Language) ? name.SwedishName() : g.Language,
+                g.Languages,
                 suggestedEntries = g.SuggestedEntries.Select(entries.Find).OfType<KnowledgeEntry>().Select(e => new { e.Id, e.Question, e.Topic, answer = e.Answer.Sv }),
             }));
         }).RequireAuthorization(GuidePolicies.Guide);

@@ -6,7 +6,7 @@ using Lucene.Net.Analysis.Sv;
 namespace Bot.Statistics;
 
 /// <summary>A question the bot did not answer well, and why.</summary>
-internal sealed record UnansweredQuestion(string Text, DateTimeOffset At, string Outcome, double Confidence, string Reason, string? EntryId);
+internal sealed record UnansweredQuestion(string Text, DateTimeOffset At, string Outcome, double Confidence, string Reason, string? EntryId, string Language = "sv");
 
 /// <summary>One group of the learning inbox (design/interfaces.md: example, count, lastSeen, samples).</summary>
 internal sealed record UnansweredGroup(
@@ -16,9 +16,17 @@ internal sealed record UnansweredGroup(
     DateTimeOffset LastSeen,
     IReadOnlyList<UnansweredSample> Samples,
     IReadOnlyDictionary<string, int> Reasons,
-    IReadOnlyList<string> SuggestedEntries);
+    IReadOnlyList<string> SuggestedEntries)
+{
+    /// <summary>The language (code) most of the group's questions were written in.</summary>
+    public string Language { get; init; } = "sv";
 
-internal sealed record UnansweredSample(string Text, DateTimeOffset At, string Outcome, double Confidence, string Reason);
+    /// <summary>How many of the group's questions were written in each language (code).</summary>
+    public IReadOnlyDictionary<string, int> Languages { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>One question of a group, with the language (code) it was written in.</summary>
+internal sealed record UnansweredSample(string Text, DateTimeOffset At, string Outcome, double Confidence, string Reason, string Language = "sv");
 
 /// <summary>
 /// The learning inbox: questions the bot could not answer (fallback, or handed over because it
@@ -53,7 +61,7 @@ internal static partial class UnansweredInbox
             { Outcome: Outcomes.Answer } when turn.Confidence < lowConfidence => LowConfidence,
             _ => null,
         };
-        return reason is null ? null : new UnansweredQuestion(text, turn.At, turn.Outcome, turn.Confidence, reason, turn.AnswerId ?? turn.TopCandidate);
+        return reason is null ? null : new UnansweredQuestion(text, turn.At, turn.Outcome, turn.Confidence, reason, turn.AnswerId ?? turn.TopCandidate, turn.Language);
     }
 
     /// <summary>
@@ -112,7 +120,7 @@ internal static partial class UnansweredInbox
             members.OrderByDescending(m => m.At)
                 .DistinctBy(m => Normalize(m.Text))
                 .Take(MaxSamples)
-                .Select(m => new UnansweredSample(m.Text, m.At, m.Outcome, m.Confidence, m.Reason))
+                .Select(m => new UnansweredSample(m.Text, m.At, m.Outcome, m.Confidence, m.Reason, m.Language))
                 .ToList(),
             members.GroupBy(m => m.Reason).ToDictionary(g => g.Key, g => g.Count()),
             members.Where(m => m.EntryId is not null)
@@ -120,7 +128,11 @@ internal static partial class UnansweredInbox
                 .OrderByDescending(g => g.Count())
                 .Select(g => g.Key)
                 .Take(3)
-                .ToList());
+                .ToList())
+        {
+            Language = members.GroupBy(m => m.Language).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key,
+            Languages = members.GroupBy(m => m.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+        };
     }
 
     public static double Jaccard(IReadOnlySet<string> a, IReadOnlySet<string> b)

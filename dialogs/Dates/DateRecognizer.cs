@@ -27,7 +27,7 @@ public static partial class DateRecognizer
         var folded = Fold(text);
         var context = new Context(today, PastTense().IsMatch(folded), Evening().IsMatch(folded), Morning().IsMatch(folded));
         var candidates = new List<DateMention>();
-        foreach (var rule in Rules)
+        foreach (var rule in Rules.Concat(LanguageRules).Concat(HolidayNameRules()))
         {
             foreach (Match match in rule.Pattern.Matches(folded))
             {
@@ -84,7 +84,11 @@ public static partial class DateRecognizer
         return result;
     }
 
-    /// <summary>Lower case with å, ä, ö, é folded, keeping every character's position.</summary>
+    /// <summary>
+    /// Lower case with å, ä, ö, é folded, keeping every character's position. Arabic letters are
+    /// written as their Persian forms (ي ى → ی, ك → ک, ة → ه, أ إ آ → ا), Arabic-Indic and Persian
+    /// digits as 0–9, and the zero-width non-joiner of Persian words ("سه‌شنبه") as a space.
+    /// </summary>
     public static string Fold(string text)
     {
         var chars = text.ToLowerInvariant().ToCharArray();
@@ -96,6 +100,13 @@ public static partial class DateRecognizer
                 'ö' or 'ø' or 'ó' => 'o',
                 'é' or 'è' => 'e',
                 '’' or '´' or '`' => '\'',
+                'ي' or 'ى' => 'ی',
+                'ك' => 'ک',
+                'ة' => 'ه',
+                'أ' or 'إ' or 'آ' or 'ٱ' => 'ا',
+                '\u200c' => ' ',
+                >= '\u0660' and <= '\u0669' => (char)('0' + (chars[i] - '\u0660')),
+                >= '\u06f0' and <= '\u06f9' => (char)('0' + (chars[i] - '\u06f0')),
                 _ => chars[i],
             };
         }
@@ -230,7 +241,7 @@ public static partial class DateRecognizer
             new(Regex(@"\bi (?<s>varas|somras|hostas|vintras)\b"), SeasonMention),
 
             // times: kl 18, klockan 18.30, 18:30, at 6 pm, halv sju, kvart över sju, half past six
-            new(Regex(@"\b(?:kl\.?|klockan|at)\s*(?<h>\d{1,2})(?:[:.](?<min>\d{2}))?(?:\s*(?<ap>am|pm|a\.m\.|p\.m\.))?(?!\d)"), (m, c) => Clock(c, Int(m, "h"), m.Groups["min"].Success ? Int(m, "min") : 0, m.Groups["ap"].Value, words: false)),
+            new(Regex(@"\b(?:kl\.?|klo|klockan|at|الساعه|ساعت|saacadda)\s*(?<h>\d{1,2})(?:[:.](?<min>\d{2}))?(?:\s*(?<ap>am|pm|a\.m\.|p\.m\.))?(?!\d)"), (m, c) => Clock(c, Int(m, "h"), m.Groups["min"].Success ? Int(m, "min") : 0, m.Groups["ap"].Value, words: false)),
             new(Regex(@"(?<![\d/.:-])(?<h>[01]?\d|2[0-3])[:.](?<min>[0-5]\d)(?![\d/.:-])(?:\s*(?<ap>am|pm))?"), (m, c) => Clock(c, Int(m, "h"), Int(m, "min"), m.Groups["ap"].Value, words: false)),
             new(Regex(@"\b(?<h>\d{1,2})\s*(?<ap>am|pm|a\.m\.|p\.m\.)"), (m, c) => Clock(c, Int(m, "h"), 0, m.Groups["ap"].Value, words: false)),
             new(Regex($@"\b(?:kl\.?\s*|klockan\s+)?(?<rel>halv|kvart i|kvart over|fem i|fem over|tio i|tio over|half past|quarter past|quarter to)\s+(?<h>\d{{1,2}}|{NumberWords})\b"), RelativeClock),

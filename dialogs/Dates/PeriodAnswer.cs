@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dialogs.Main;
 using Knowledge;
 
 namespace Dialogs.Dates;
@@ -12,14 +13,15 @@ public static class PeriodAnswer
 {
     public static string Text(KnowledgeEntry entry, string question, Language language, DateOnly today)
     {
-        var culture = CultureInfo.GetCultureInfo(language == Language.English ? "en-GB" : "sv-SE");
+        DialogMessages.Register(); // the texts' translations apply also when no CityBot has been made yet
+        var culture = language.Culture();
         var asked = DateRecognizer.Asked(question, today);
         if (entry.Periods.Count == 0 || asked is not { HasDate: true } || asked.To >= today)
         {
             return Now(entry, language, today, culture);
         }
         var overlapping = entry.Periods.Where(p => p.From <= asked.To && (p.To is null || p.To >= asked.From)).ToList();
-        var label = Label(asked.From, asked.To, culture);
+        var label = Label(asked.From, asked.To, language);
         if (overlapping.Count == 1)
         {
             var format = asked.IsSingleDay ? PeriodMessages.OnDay : PeriodMessages.InRange;
@@ -27,7 +29,7 @@ public static class PeriodAnswer
         }
         if (overlapping.Count > 1)
         {
-            var lines = overlapping.Select(p => $"- {When(p, language, culture)}: {p.Answer.For(language)}");
+            var lines = overlapping.Select(p => $"- {When(p, language)}: {p.Answer.For(language)}");
             return string.Format(culture, PeriodMessages.Changed.For(language), label) + "\n" + string.Join("\n", lines);
         }
         var first = entry.Periods[0];
@@ -35,11 +37,11 @@ public static class PeriodAnswer
         string lead;
         if (asked.To < first.From)
         {
-            lead = string.Format(culture, PeriodMessages.NotYet.For(language), Capitalize(label), Day(first.From, culture));
+            lead = string.Format(culture, PeriodMessages.NotYet.For(language), Capitalize(label), Day(first.From, language));
         }
         else if (last.To is { } end && asked.From > end)
         {
-            lead = string.Format(culture, PeriodMessages.NoLonger.For(language), Capitalize(label), Day(end.AddDays(1), culture));
+            lead = string.Format(culture, PeriodMessages.NoLonger.For(language), Capitalize(label), Day(end.AddDays(1), language));
         }
         else
         {
@@ -56,24 +58,24 @@ public static class PeriodAnswer
         {
             return text;
         }
-        var lead = string.Format(culture, PeriodMessages.Today.For(language), Day(today, culture));
+        var lead = string.Format(culture, PeriodMessages.Today.For(language), Day(today, language));
         if (entry.Periods[^1].To is { } end && end < today)
         {
-            lead += " " + string.Format(culture, PeriodMessages.EndedSince.For(language), Day(end.AddDays(1), culture));
+            lead += " " + string.Format(culture, PeriodMessages.EndedSince.For(language), Day(end.AddDays(1), language));
         }
         return lead + " " + text;
     }
 
-    /// <summary>"24 december 2020", "januari 2021", "2021", or "1 mars 2021 – 31 maj 2021".</summary>
-    public static string Label(DateOnly from, DateOnly to, CultureInfo culture)
+    /// <summary>"24 december 2020", "januari 2021", "2021", or "1 mars 2021 – 31 maj 2021", in the language's words.</summary>
+    public static string Label(DateOnly from, DateOnly to, Language language)
     {
         if (from == to)
         {
-            return Day(from, culture);
+            return Day(from, language);
         }
         if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
         {
-            return from.ToString("MMMM yyyy", culture);
+            return LanguageFormats.MonthYear(from, language);
         }
         if (from.Month == 1 && from.Day == 1 && to.Month == 12 && to.Day == 31 && from.Year == to.Year)
         {
@@ -81,22 +83,22 @@ public static class PeriodAnswer
         }
         if (from.Year == to.Year && from.Month == to.Month)
         {
-            return $"{from.Day}–{Day(to, culture)}";
+            return $"{from.Day}{(language == Language.Finnish ? "." : "")}–{Day(to, language)}";
         }
         if (from.Year == to.Year)
         {
-            return $"{from.ToString("d MMMM", culture)} – {Day(to, culture)}";
+            return $"{LanguageFormats.DayMonth(from, language)} – {Day(to, language)}";
         }
-        return $"{Day(from, culture)} – {Day(to, culture)}";
+        return $"{Day(from, language)} – {Day(to, language)}";
     }
 
     /// <summary>"29 mars – 23 november 2020", or "från 9 februari 2022" for a period still in force.</summary>
-    private static string When(RulePeriod period, Language language, CultureInfo culture) =>
+    private static string When(RulePeriod period, Language language) =>
         period.To is { } to
-            ? Label(period.From, to, culture)
-            : (language == Language.English ? "from " : "från ") + Day(period.From, culture);
+            ? Label(period.From, to, language)
+            : string.Format(language.Culture(), PeriodMessages.From.For(language), Day(period.From, language));
 
-    private static string Day(DateOnly date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
+    private static string Day(DateOnly date, Language language) => LanguageFormats.Date(date, language);
 
     private static string Capitalize(string text) =>
         text.Length > 0 && char.IsLetter(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;

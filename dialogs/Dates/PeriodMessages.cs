@@ -12,5 +12,7 @@ public static class PeriodMessages
     public static readonly LocalizedText NoLonger = new("{0} gällde reglerna inte längre. De upphörde {1}.", "On {0} the rules no longer applied. They ended on {1}.");
     public static readonly LocalizedText NoRule = new("{0} gällde ingen sådan regel.", "On {0} no such rule applied.");
     public static readonly LocalizedText Today = new("I dag, {0}:", "Today, {0}:");
+    /// <summary>A period still in force, in a list of periods. {0}: its first day.</summary>
+    public static readonly LocalizedText From = new("från {0}", "from {0}");
     public static readonly LocalizedText EndedSince = new("Reglerna gäller inte längre, sedan {0}.", "The rules no longer apply, since {0}.");
 }

@@ -36,14 +36,19 @@ public enum HandoffResult
     NoGuides,
 }
 
-/// <summary>The case that was created and what to tell the resident.</summary>
+/// <summary>
+/// The case that was created and what to tell the resident. <see cref="LanguageGuideAvailable"/> is false when
+/// no guide who speaks the resident's language is signed in and within that language's hours (the resident is
+/// then told a guide answers in Swedish or English).
+/// </summary>
 public sealed record HandoffResponse(
     HandoffResult Result,
     string CaseId,
     int Position,
     TimeSpan? ExpectedWait,
     DateTimeOffset? ReplyBy,
-    string? Alert = null);
+    string? Alert = null,
+    bool LanguageGuideAvailable = true);
 
 /// <summary>
 /// The guide queue as the bot sees it. Implemented by the host, which stores cases, notifies the

@@ -265,6 +265,10 @@ public sealed partial class CityBot(KnowledgeProvider knowledge, IConversationSt
         {
             text = alert + "\n\n" + text;
         }
+        if (!response.LanguageGuideAvailable)
+        {
+            text += "\n\n" + LanguageMessages.GuideLanguage.For(language);
+        }
         await SendAsync(turn, prefix + text, language, cancellationToken);
         var owner = response.Result == HandoffResult.Queued ? ConversationOwners.Queued : ConversationOwners.Message;
         return (state with { Misses = 0, PendingOptions = [], Owner = owner, CaseId = response.CaseId, MessageAcknowledged = false }, decision);

@@ -29,6 +29,7 @@ public static partial class OpeningHoursResponder
 
     public static OpeningHoursReply? Reply(string text, Language language, KnowledgeBase knowledge, DateTimeOffset now, string? lastAnswerId = null)
     {
+        DialogMessages.Register(); // the texts' translations apply also when no CityBot has been made yet
         var catalog = knowledge.Facilities;
         if (catalog.Facilities.Count == 0)
         {
@@ -78,7 +79,7 @@ public static partial class OpeningHoursResponder
                 AnswerId = string.Join(",", replies.Select(r => r.AnswerId)),
             };
         }
-        var ofKind = catalog.OfKind(match.Kind!.Id);
+        var ofKind = catalog.OfKind(match.Kind!.Id, language);
         return ofKind.Count switch
         {
             0 => null,
@@ -199,9 +200,9 @@ public static partial class OpeningHoursResponder
         }
         if (holiday is not null)
         {
-            parts.Add(language == Language.English ? holiday.EnglishName : holiday.Name);
+            parts.Add(holiday.Title.For(language));
         }
-        var dateText = date.ToString("dddd d MMMM", culture) + (date.Year != today.Year ? " " + date.Year.ToString(CultureInfo.InvariantCulture) : "");
+        var dateText = LanguageFormats.WeekdayDayMonth(date, language) + (date.Year != today.Year ? " " + date.Year.ToString(CultureInfo.InvariantCulture) : "");
         parts.Add(dateText);
         if (capitalize)
         {
@@ -227,7 +228,7 @@ public static partial class OpeningHoursResponder
 
     private static string ClosureText(TemporaryClosure closure, Language language, CultureInfo culture) =>
         closure.To is { } end
-            ? string.Format(culture, OpeningHoursMessages.ClosedUntil.For(language), closure.Reason.For(language), end.ToString("d MMMM yyyy", culture))
+            ? string.Format(culture, OpeningHoursMessages.ClosedUntil.For(language), closure.Reason.For(language), LanguageFormats.Date(end, language))
             : string.Format(culture, OpeningHoursMessages.ClosedUntilFurtherNotice.For(language), closure.Reason.For(language));
 
     private static void AppendDeviations(StringBuilder text, Facility facility, FacilityCatalog catalog, DateOnly from, DateOnly to, Language language, CultureInfo culture, DateOnly today, bool header)
@@ -281,9 +282,8 @@ public static partial class OpeningHoursResponder
 
     private static string Range(TimeRange hours, Language language) => $"{Clock(hours.Opens, language)}–{Clock(hours.Closes, language)}";
 
-    /// <summary>Swedish "09.00", English "09:00".</summary>
-    private static string Clock(TimeOnly time, Language language) =>
-        time.ToString(language == Language.English ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
+    /// <summary>Swedish and Finnish "09.00", the other languages "09:00".</summary>
+    private static string Clock(TimeOnly time, Language language) => LanguageFormats.Clock(time, language);
 
     private static string Topic(string kind) => kind switch
     {
@@ -293,21 +293,29 @@ public static partial class OpeningHoursResponder
         _ => "kontaktcenter",
     };
 
-    private static CultureInfo Culture(Language language) => CultureInfo.GetCultureInfo(language == Language.English ? "en-GB" : "sv-SE");
+    private static CultureInfo Culture(Language language) => language.Culture();
 
     private static string Capitalize(string text, CultureInfo culture) =>
         text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
 
-    [GeneratedRegex(@"\b(oppet|oppen|oppna|oppnar|oppettid\w*|oppethall\w*|stanger|stangt|stangd|stangda|har ni oppet|tider|hur dags|vilken tid|telefontid\w*|open|opens|opening|close|closes|closed|closing|hours|what time|times)\b")]
+    // Swedish, English, Finnish ("auki", "aukioloajat", "kiinni"), Arabic ("مفتوح", "يغلق", "ساعات العمل"),
+    // Persian ("باز", "بسته", "ساعت کاری") and Somali ("furan", "xiran", "saacadaha"), on folded text
+    // (DateRecognizer.Fold: ä→a, Arabic ي/ك/ة/أ as Persian ی/ک/ه/ا).
+    [GeneratedRegex(@"(?<![\p{L}\d])(oppet|oppen|oppna|oppnar|oppettid\w*|oppethall\w*|stanger|stangt|stangd|stangda|har ni oppet|tider|hur dags|vilken tid|telefontid\w*|open|opens|opening|close|closes|closed|closing|hours|what time|times"
+        + @"|auki|aukeaa|aukeavat|avataan|avoinna|aukiolo\w*|sulkeutuu|sulkeutuvat|suljettu|suljetaan|kiinni|mihin aikaan|moneltako"
+        + @"|مفتوح|مفتوحه|مفتوحا|يفتح|تفتح|يفتحون|مغلق|مغلقه|يغلق|تغلق|يقفل|تقفل|ساعات|اوقات|مواعيد|دوام"
+        + @"|باز|بازه|بسته|تعطیل|ساعت کار\w*|ساعات کار\w*|ساعت\w* باز\w*|چه ساعتی|کی باز"
+        + @"|furan|furantahay|furmaa|furmayaan|furtaa|xiran|xirantahay|xirmaa|xirmayaan|saacadaha|saacadaha shaqada|goorma)(?![\p{L}\d])")]
     private static partial Regex HoursWords();
 
-    [GeneratedRegex(@"\b(ringa|ring|na|nas|kontakta|besoka|besok|ga till|ga pa|ga dit|aka till|aka|komma|lamna|slanga|kasta|hamta|lana|bada|simma|chatta|prata|call|phone|contact|reach|visit|go to|go there|come|get to|swim|drop off)\b")]
+    [GeneratedRegex(@"(?<![\p{L}\d])(ringa|ring|na|nas|kontakta|besoka|besok|ga till|ga pa|ga dit|aka till|aka|komma|lamna|slanga|kasta|hamta|lana|bada|simma|chatta|prata|call|phone|contact|reach|visit|go to|go there|come|get to|swim|drop off"
+        + @"|soittaa|soitan|soita|kayda|kayn|menna|uimaan|tavoittaa|اتصل|الاتصال|زياره|ازور|اذهب|الذهاب|تماس|زنگ|بروم|برم|رفتن|wac|la xiriir|tago|booqo)(?![\p{L}\d])")]
     private static partial Regex VisitWords();
 
-    [GeneratedRegex(@"\b(covid\w*|corona\w*|pandemi\w*|restriktion\w*|smitt\w*)\b")]
+    [GeneratedRegex(@"(?<![\p{L}\d])(covid\w*|corona\w*|korona\w*|pandemi\w*|restriktion\w*|smitt\w*|rajoitu\w*|كورونا|کرونا|كوفيد|کووید|جائحه)(?![\p{L}\d])")]
     private static partial Regex History();
 
-    [GeneratedRegex(@"\b(kostar|kosta|kostnad|pris|priset|priser|avgift|avgiften|entre|cost|costs|price|prices|fee)\b")]
+    [GeneratedRegex(@"(?<![\p{L}\d])(kostar|kosta|kostnad|pris|priset|priser|avgift|avgiften|entre|cost|costs|price|prices|fee|hinta|hinnat|maksaa|maksu|سعر|اسعار|تكلفه|رسوم|قیمت|هزینه|qiimo|qiimaha|lacag)(?![\p{L}\d])")]
     private static partial Regex Price();
 
     [GeneratedRegex(@"[\p{L}\d]+")]

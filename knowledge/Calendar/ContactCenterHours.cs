@@ -34,9 +34,22 @@ public sealed class ContactCenterHours
     public static ContactCenterHours For(KnowledgeBase knowledge)
     {
         var catalog = knowledge.Facilities;
-        return catalog.OfKind(FacilityCatalog.ContactCenterKind).FirstOrDefault() is { } facility
+        return catalog.OfKind(FacilityCatalog.ContactCenterKind).FirstOrDefault(f => f.Language is null) is { } facility
             ? new ContactCenterHours(facility, catalog.RuleFor(facility))
             : Default;
+    }
+
+    /// <summary>
+    /// When guides who speak <paramref name="language"/> answer, from a contact-center facility with
+    /// <c>language:</c> in the content (e.g. the Finnish-speaking guides' hours); null when the content
+    /// gives no such hours (guides who speak it answer whenever the contact center is open).
+    /// </summary>
+    public static ContactCenterHours? ForLanguage(KnowledgeBase knowledge, Language language)
+    {
+        var catalog = knowledge.Facilities;
+        return catalog.OfKind(FacilityCatalog.ContactCenterKind).FirstOrDefault(f => f.Language == language.Code()) is { } facility
+            ? new ContactCenterHours(facility, catalog.RuleFor(facility))
+            : null;
     }
 
     public OpeningDay On(DateOnly date) => OpeningHours.On(_facility, _rule, date);

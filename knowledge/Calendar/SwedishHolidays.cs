@@ -1,7 +1,42 @@
 namespace Knowledge.Calendar;
 
 /// <summary>A named day in the Swedish calendar.</summary>
-public sealed record Holiday(DateOnly Date, string Name, string EnglishName, HolidayKind Kind);
+public sealed record Holiday(DateOnly Date, string Name, string EnglishName, HolidayKind Kind)
+{
+    /// <summary>The holiday's name in every language the bot answers in (other languages from messages.yaml, key "Holiday.&lt;Swedish name&gt;").</summary>
+    public LocalizedText Title => HolidayNames.Of(Name, EnglishName);
+}
+
+/// <summary>
+/// The holidays' names as fixed messages, registered as "Holiday.&lt;Swedish name&gt;" so that their
+/// translations in content/messages.yaml apply.
+/// </summary>
+public static class HolidayNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, LocalizedText> Names = new(StringComparer.Ordinal);
+
+    static HolidayNames()
+    {
+        foreach (var holiday in SwedishHolidays.For(2000))
+        {
+            _ = Of(holiday.Name, holiday.EnglishName);
+        }
+    }
+
+    /// <summary>Makes sure every holiday name is registered with <see cref="MessageCatalog"/>.</summary>
+    public static void Register()
+    {
+    }
+
+    public const string KeyPrefix = "Holiday.";
+
+    public static LocalizedText Of(string name, string englishName) => Names.GetOrAdd(name, n =>
+    {
+        var text = new LocalizedText(n, englishName);
+        MessageCatalog.Register(KeyPrefix + n, text);
+        return text;
+    });
+}
 
 public enum HolidayKind
 {

@@ -12,7 +12,7 @@ internal static class FacilityFileReader
 
     private static readonly HashSet<string> FacilityFields = new(StringComparer.Ordinal)
     {
-        "id", "name", "kind", "address", "aliases", "hours", "notes", "exceptions", "closures", "source", "features",
+        "id", "name", "kind", "address", "aliases", "hours", "notes", "exceptions", "closures", "source", "features", "language", "sample",
     };
 
     private static readonly HashSet<string> KindFields = new(StringComparer.Ordinal)
@@ -147,6 +147,12 @@ internal static class FacilityFileReader
         var closures = ReadClosures(yaml, map, owner);
         var hours = ReadWeek(yaml, map, owner, required: closures.Count == 0 || closures.Any(c => c.From is not null || c.To is not null));
         var source = Source(yaml, map, owner, required: false) ?? kind?.Source;
+        var language = yaml.Text(map, "language", required: false, owner);
+        if (language is not null && !LanguageCodes.IsKnown(language))
+        {
+            yaml.Problem(YamlFile.Line(yaml.Field(map, "language")!), $"`language` of {owner} must be one of {string.Join(", ", LanguageCodes.All)}");
+            language = null;
+        }
         if (id is null || name is null || kind is null || source is null)
         {
             return null;
@@ -163,6 +169,8 @@ internal static class FacilityFileReader
             Exceptions = ReadExceptions(yaml, map, owner),
             Closures = closures,
             Source = source,
+            Sample = yaml.Flag(map, "sample"),
+            Language = language,
             Location = new SourceLocation(yaml.DisplayPath, line),
         };
     }
@@ -266,18 +274,36 @@ internal static class FacilityFileReader
         return closures;
     }
 
-    /// <summary>A text, either one text for both languages or `{ sv: …, en: … }`.</summary>
+    /// <summary>
+    /// A text, either one text for every language or `{ sv: …, en: …, fi: …, ar: …, fa: …, so: …, sv-easy: … }`
+    /// (Swedish required; a language left out falls back to English, then Swedish).
+    /// </summary>
     private static LocalizedText? Localized(YamlFile yaml, YamlMappingNode map, string name, string owner, bool required)
     {
         var node = yaml.Field(map, name);
         if (node is YamlMappingNode texts)
         {
+            foreach (var key in texts.Children.Keys)
+            {
+                if (key is YamlScalarNode { Value: { } code } && !LanguageCodes.IsKnown(code))
+                {
+                    yaml.Problem(YamlFile.Line(key), $"`{name}` of {owner} has an unknown language `{code}` (known: {string.Join(", ", LanguageCodes.All)})");
+                }
+            }
             var sv = yaml.Text(texts, "sv", required: true, $"`{name}` of {owner}");
             var en = yaml.Text(texts, "en", required: false, $"`{name}` of {owner}");
-            return sv is null ? null : new LocalizedText(sv, en ?? sv);
+            var translations = new Dictionary<Language, string>();
+            foreach (var language in LanguageCodes.Translations)
+            {
+                if (yaml.Text(texts, language.Code(), required: false, $"`{name}` of {owner}") is { } text)
+                {
+                    translations[language] = text;
+                }
+            }
+            return sv is null ? null : new LocalizedText(sv, en ?? sv) { Translations = translations };
         }
-        var text = yaml.Text(map, name, required, owner);
-        return text is null ? null : new LocalizedText(text, text);
+        var single = yaml.Text(map, name, required, owner);
+        return single is null ? null : new LocalizedText(single, single);
     }
 
     private static string? Source(YamlFile yaml, YamlMappingNode map, string owner, bool required)

@@ -14,6 +14,13 @@ public sealed record Facility
     public IReadOnlyList<TemporaryClosure> Closures { get; init; } = [];
     public required string Source { get; init; }
     public bool Sample { get; init; }
+
+    /// <summary>
+    /// The code of the language this service is given in ("fi": the contact center's Finnish-speaking
+    /// guides), or null for a facility that serves everyone in Swedish and English.
+    /// </summary>
+    public string? Language { get; init; }
+
     public required SourceLocation Location { get; init; }
 
     /// <summary>The name and every alias.</summary>

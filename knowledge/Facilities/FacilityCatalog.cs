@@ -19,6 +19,10 @@ public sealed class FacilityCatalog(IReadOnlyList<Facility> facilities, IReadOnl
 
     public IReadOnlyList<Facility> OfKind(string kind) => Facilities.Where(f => f.Kind == kind).ToList();
 
+    /// <summary>The facilities of a kind a resident writing in <paramref name="language"/> is served by: the general ones and those in their language.</summary>
+    public IReadOnlyList<Facility> OfKind(string kind, Language language) =>
+        Facilities.Where(f => f.Kind == kind && (f.Language is null || f.Language == language.Code())).ToList();
+
     public OpeningDay On(Facility facility, DateOnly date) => OpeningHours.On(facility, RuleFor(facility), date);
 
     public const string ContactCenterKind = "contact_center";

@@ -155,3 +155,36 @@ public class LearningLoopTests
         Assert.Equal(entryId, decision.GetProperty("answerId").GetString());
     }
 }
+
+/// <summary>The statistics and the learning inbox per language (issue 14).</summary>
+public class LanguageStatisticsTests
+{
+    [Fact]
+    public async Task Stats_CountPerLanguage_AndTheInboxNamesTheQuestionsLanguage()
+    {
+        await using var app = new BotApplication();
+        var swedish = await app.StartChatAsync();
+        await swedish.PostMessageAsync("Hur skaffar jag ett bibliotekskort?");
+        var finnish = await app.StartChatAsync("fi-FI");
+        await finnish.PostMessageAsync("Suomi");
+        await finnish.PostMessageAsync("Kuinka monta asukasta kuussa on?");
+        var guide = await GuideClient.SignInAsync(app);
+
+        var stats = await guide.GetFromJsonAsync<JsonElement>("/api/stats", TestContext.Current.CancellationToken);
+        var csv = await guide.GetStringAsync("/api/stats?format=csv", TestContext.Current.CancellationToken);
+        var inbox = await guide.GetFromJsonAsync<JsonElement>("/api/guide/unanswered", TestContext.Current.CancellationToken);
+        var onlySwedish = await guide.GetFromJsonAsync<JsonElement>("/api/guide/unanswered?language=sv", TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, stats.GetProperty("byLanguage").GetProperty("sv").GetProperty("conversations").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byLanguage").GetProperty("fi").GetProperty("conversations").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byLanguage").GetProperty("fi").GetProperty("questions").GetInt32());
+        Assert.Contains("\nlanguage,conversations,questions,", csv, StringComparison.Ordinal);
+        Assert.Contains("\n\"fi\",1,1,", csv, StringComparison.Ordinal);
+        var group = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal("fi", group.GetProperty("language").GetString());
+        Assert.Equal("finska", group.GetProperty("languageName").GetString());
+        Assert.Equal(1, group.GetProperty("languages").GetProperty("fi").GetInt32());
+        Assert.Equal("fi", group.GetProperty("samples")[0].GetProperty("language").GetString());
+        Assert.Empty(onlySwedish.EnumerateArray());
+    }
+}

@@ -40,6 +40,24 @@ public class UnansweredInboxTests
     }
 
     [Fact]
+    public void EachGroupAndSample_ShowsTheLanguageTheQuestionsWereWrittenIn()
+    {
+        StatTurn T(string text, string language, int day) =>
+            new("c" + day, "directline", At(day), text, "fallback", null, 0.1, language, null, null, null, null, "bot", null, 1);
+
+        var questions = new[] { T("Voiko kanootin vuokrata?", "fi", 20), T("voiko kanootin vuokrata", "fi", 21), T("Kan man hyra kanot?", "sv", 22) }
+            .Select(t => UnansweredInbox.Select(t, 0.6, 0.7)).OfType<UnansweredQuestion>().ToList();
+        var groups = UnansweredInbox.Group(questions);
+
+        Assert.Equal("fi", questions[0].Language);
+        var finnish = Assert.Single(groups, g => g.Count == 2);
+        Assert.Equal("fi", finnish.Language);
+        Assert.Equal(2, finnish.Languages["fi"]);
+        Assert.All(finnish.Samples, s => Assert.Equal("fi", s.Language));
+        Assert.Equal("sv", Assert.Single(groups, g => g.Count == 1).Language);
+    }
+
+    [Fact]
     public void Similarity_IsTheJaccardOfStemmedWordsWithoutStopWords()
     {
         Assert.Equal(UnansweredInbox.Terms("Hur lämnar jag grovsopor?"), UnansweredInbox.Terms("lämna grovsopor"));

@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   const { el, api, period, showError, number, dateTime } = window.GuideReports;
+  const LANGUAGES = { sv: 'svenska', en: 'engelska', fi: 'finska', ar: 'arabiska', fa: 'persiska', so: 'somaliska', 'sv-easy': 'lättläst svenska' };
   const REASONS = { 'not-answered': 'kunde inte svara', clarified: 'erbjöd val', 'low-confidence': 'osäkert svar', 'not-helpful': 'svaret hjälpte inte' };
   let formCount = 0;
 
@@ -65,15 +66,22 @@
     return el('details', null, el('summary', null, 'Lägg till som fråga till ett svar'), form);
   }
 
+  // "Språk: finska" or "Språk: finska 3, svenska 1" when the group's questions came in several languages.
+  function languages(g) {
+    const counts = Object.entries(g.languages || {});
+    if (counts.length <= 1) return 'Språk: ' + (LANGUAGES[g.language] || g.language || 'svenska');
+    return 'Språk: ' + counts.sort((a, b) => b[1] - a[1]).map(([code, n]) => `${LANGUAGES[code] || code} ${n}`).join(', ');
+  }
+
   function render(groups) {
     const list = document.getElementById('inbox');
     list.replaceChildren(...groups.map((g) => el('li', { class: 'inbox-group' },
-      el('p', { class: 'inbox-example' }, g.example),
+      el('p', { class: 'inbox-example', lang: g.language || 'sv', dir: g.language === 'ar' || g.language === 'fa' ? 'rtl' : null }, g.example),
       el('p', { class: 'inbox-meta' },
-        `${number(g.count)} gånger · senast ${dateTime(g.lastSeen)} · först ${dateTime(g.firstSeen)} · `,
+        `${languages(g)} · ${number(g.count)} gånger · senast ${dateTime(g.lastSeen)} · först ${dateTime(g.firstSeen)} · `,
         Object.entries(g.reasons).map(([r, c]) => `${REASONS[r] || r}: ${c}`).join(', ')),
       el('details', null, el('summary', null, 'Exempel'),
-        el('ul', { class: 'inbox-samples' }, g.samples.map((s) => el('li', null, s.text, el('span', { class: 'muted' }, ` – ${dateTime(s.at)}, ${REASONS[s.reason] || s.reason}`))))),
+        el('ul', { class: 'inbox-samples' }, g.samples.map((s) => el('li', null, el('span', { lang: s.language || 'sv' }, s.text), el('span', { class: 'muted' }, ` – ${LANGUAGES[s.language] || s.language}, ${dateTime(s.at)}, ${REASONS[s.reason] || s.reason}`))))),
       addForm(g))));
   }
 

@@ -3,7 +3,7 @@
   'use strict';
   const { el, api, period, showError, number, percent } = window.GuideReports;
   const CHANNELS = { directline: 'Webbchatt', messenger: 'Messenger', facebook: 'Messenger', msteams: 'Teams', webchat: 'Webbchatt', emulator: 'Emulator' };
-  const LANGUAGES = { sv: 'Svenska', en: 'Engelska' };
+  const LANGUAGES = { sv: 'Svenska', en: 'Engelska', fi: 'Finska', ar: 'Arabiska', fa: 'Persiska', so: 'Somaliska', 'sv-easy': 'Lättläst svenska' };
   const COLUMNS = [
     ['conversations', 'Samtal'], ['questions', 'Frågor'], ['answered', 'Besvarade'], ['clarified', 'Erbjöd val'],
     ['handedOff', 'Till vägledare'], ['declined', 'Kunde inte svara'], ['abandoned', 'Avbrutna'], ['containmentRate', 'Utan vägledare'],

@@ -94,6 +94,8 @@ public static partial class LanguageDetector
 
     public static DetectedLanguage Identify(string text)
     {
+        // An e-mail address or a link says nothing about the language ("anna@example.se" is not Finnish "se").
+        text = Addresses().Replace(text ?? "", " ");
         if (string.IsNullOrWhiteSpace(text))
         {
             return DetectedLanguage.None;
@@ -273,4 +275,7 @@ public static partial class LanguageDetector
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Addresses();
 }

@@ -123,26 +123,9 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = Similarity };
-        _documents = new (string, int)[_reader.MaxDoc];
-        for (var doc = 0; doc < _reader.MaxDoc; doc++)
-        {
-            var stored = _reader.Document(doc);
-            _documents[doc] = (stored.Get(KnowledgeFields.EntryId), stored.GetField("n").GetInt32Value() ?? -1);
-        }
+        _documents = Documents(_reader);
         _frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in new[] { KnowledgeFields.Folded, KnowledgeFields.English })
-        {
-            var terms = MultiFields.GetTerms(_reader, field);
-            if (terms is null)
-            {
-                continue;
-            }
-            var iterator = terms.GetEnumerator();
-            while (iterator.MoveNext())
-            {
-                _frequencies[field + ":" + iterator.Term.Utf8ToString()] = iterator.DocFreq;
-            }
-        }
+        AddFrequencies(_reader, [KnowledgeFields.Folded, KnowledgeFields.English]);
         (_translationDirectory, _translationReader, _translationDocuments) = BuildTranslations(knowledge);
         _translationSearcher = new IndexSearcher(_translationReader) { Similarity = Similarity };
         _otherMunicipalities = new HashSet<string>(knowledge.Lexicon.OtherMunicipalities, StringComparer.Ordinal);
@@ -227,15 +210,27 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
             writer.Commit();
         }
         var reader = DirectoryReader.Open(directory);
+        AddFrequencies(reader, languages.Select(KnowledgeFields.QuestionIn));
+        return (directory, reader, Documents(reader));
+    }
+
+    /// <summary>Entry id and variant ordinal of every document of an index.</summary>
+    private static (string EntryId, int Ordinal)[] Documents(DirectoryReader reader)
+    {
         var documents = new (string, int)[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             var stored = reader.Document(doc);
             documents[doc] = (stored.Get(KnowledgeFields.EntryId), stored.GetField("n").GetInt32Value() ?? -1);
         }
-        foreach (var language in languages)
+        return documents;
+    }
+
+    /// <summary>Records the document frequency of every term of <paramref name="fields"/>.</summary>
+    private void AddFrequencies(DirectoryReader reader, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
         {
-            var field = KnowledgeFields.QuestionIn(language);
             var terms = MultiFields.GetTerms(reader, field);
             if (terms is null)
             {
@@ -247,7 +242,6 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
                 _frequencies[field + ":" + iterator.Term.Utf8ToString()] = iterator.DocFreq;
             }
         }
-        return (directory, reader, documents);
     }
 
     /// <summary>A language with its own fields in the translation index (Finnish, Arabic, Persian, Somali).</summary>

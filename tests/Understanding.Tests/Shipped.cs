@@ -40,6 +40,12 @@ internal static class Shipped
 
     private static readonly Lazy<ValidationFigures> LazyFigures = new(() => Trainer.Measure(Scored.Value, Provider.Thresholds));
 
+    /// <summary>The figures of the Swedish and English messages only, comparable with those before the other languages came.</summary>
+    public static ValidationFigures SwedishAndEnglishFigures => LazySwedishAndEnglish.Value;
+
+    private static readonly Lazy<ValidationFigures> LazySwedishAndEnglish = new(() =>
+        Trainer.Measure(Scored.Value.Where(s => s.Message.Lang is "sv" or "en"), Provider.Thresholds));
+
     /// <summary>The same per language of the message (sv, en, fi, ar, fa, so).</summary>
     public static IReadOnlyDictionary<string, ValidationFigures> ValidationByLanguage => LazyByLanguage.Value;
 

@@ -37,7 +37,7 @@ public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex example
     /// <summary>The corpus's messages labelled by intent (nearest emergencies, out-of-scope questions …).</summary>
     public ExampleIndex IntentExamples { get; } = intentExamples;
 
-    public string Terms(string text) => string.Join(' ', Index.AnalyzedTerms(text));
+    public string Terms(string text, Language language) => string.Join(' ', Index.AnalyzedTerms(text, language));
 
     /// <summary>What retrieval searches for: the text without what it says about dates ("i januari 2021"), when the host knows how.</summary>
     private string Searchable(string text)
@@ -52,10 +52,11 @@ public sealed class EvidenceCollector(KnowledgeIndex index, ExampleIndex example
         var question = MessageSentences.Question(text);
         var retrieval = Index.Search(Searchable(text), language, 8);
         var questionRetrieval = question is null ? SearchResult.Empty : Index.Search(Searchable(question), language, PerSource);
-        var nearest = Examples.Nearest(Terms(text), 8, excludeWriter);
-        var questionNearest = question is null ? [] : Examples.Nearest(Terms(question), PerSource, excludeWriter);
-        var intentNearest = IntentExamples.Nearest(Terms(text), Corpus.MessageIntent.All.Count, excludeWriter);
-        return new MessageEvidence(text, question, language == Language.English, retrieval, questionRetrieval, nearest, questionNearest,
+        var terms = Terms(text, language);
+        var nearest = Examples.Nearest(terms, 8, excludeWriter);
+        var questionNearest = question is null ? [] : Examples.Nearest(Terms(question, language), PerSource, excludeWriter);
+        var intentNearest = IntentExamples.Nearest(terms, Corpus.MessageIntent.All.Count, excludeWriter);
+        return new MessageEvidence(text, question, language.Written(), retrieval, questionRetrieval, nearest, questionNearest,
             intents, intentNearest, retrieval.Features.OtherMunicipality is not null);
     }
 }
@@ -70,7 +71,7 @@ public sealed class Understander(EvidenceCollector evidence, IntentModel intents
     public KnowledgeIndex Index => evidence.Index;
 
     public MessageUnderstanding Understand(string text, Language language) =>
-        Score(evidence.Collect(text, language, intents.Predict(text, evidence.Terms(text))));
+        Score(evidence.Collect(text, language, intents.Predict(text, evidence.Terms(text, language))));
 
     public MessageUnderstanding Score(MessageEvidence collected)
     {

@@ -117,8 +117,8 @@ public sealed class UnderstandingProvider
     {
         var problems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(TrainingDirectory, CorpusReader.TrainFolder, index.Knowledge, problems);
-        var terms = ModelTrainer.AnalyzedTerms(index, index.Knowledge.Entries.SelectMany(e => e.SwedishQuestions.Concat(e.QuestionsEn)).Concat(training.Select(m => m.Text)));
-        string Terms(string text) => terms[text];
+        var terms = ModelTrainer.AnalyzedTerms(index, ModelTrainer.KnowledgeQuestions(index.Knowledge).Concat(training.Select(m => (m.Text, ModelTrainer.LanguageOf(m)))));
+        string Terms(string text, Language language) => terms[(text, language.Written())];
         var collector = new EvidenceCollector(index, ExampleIndex.Build(ModelTrainer.ExampleRows(index.Knowledge, training, Terms)),
             ExampleIndex.Build(ModelTrainer.IntentRows(training, Terms)), _searchText);
         _corpusFingerprint = CorpusReader.Fingerprint(TrainingDirectory);

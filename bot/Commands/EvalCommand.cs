@@ -126,13 +126,31 @@ internal static class EvalCommand
         Line(output, "all cases", outcomes.Count(o => o.Correct), outcomes.Count);
 
         output.WriteLine();
-        output.WriteLine("confusion: expected kind (rows) against the bot's outcome (columns)");
-        output.WriteLine($"{"",-12}" + string.Concat(OutcomeColumns.Select(c => $"{c,10}")) + $"{"other",10}");
-        foreach (var kind in Kinds.Where(k => outcomes.Any(o => o.Case.Kind == k)))
+        Confusion(outcomes, output);
+        var languages = outcomes.GroupBy(o => o.Case.Lang ?? "sv", StringComparer.Ordinal)
+            .OrderBy(g => LanguageCodes.All.ToList().IndexOf(g.Key)).ToList();
+        if (languages.Count > 1)
         {
-            var row = outcomes.Where(o => o.Case.Kind == kind).ToList();
-            output.WriteLine($"{kind,-12}" + string.Concat(OutcomeColumns.Select(c => $"{row.Count(o => o.Outcome == c),10}"))
-                + $"{row.Count(o => !OutcomeColumns.Contains(o.Outcome)),10}");
+            foreach (var language in languages)
+            {
+                var cases = language.ToList();
+                var questions = cases.Where(o => o.Case.Kind is "answer" or "refer").ToList();
+                var danger = cases.Where(o => o.Case.Kind == "emergency").ToList();
+                var handoff = cases.Where(o => o.Case.Kind == "handoff").ToList();
+                var notDanger = cases.Where(o => o.Case.Kind != "emergency").ToList();
+                output.WriteLine();
+                output.WriteLine($"language {language.Key} ({LanguageCodes.FromCode(language.Key).SwedishName()}), {cases.Count} cases");
+                Line(output, "  answered correctly (answer+refer)", questions.Count(o => o.Correct), questions.Count);
+                Line(output, "  confidently wrong (all cases)", cases.Count(o => o.ConfidentlyWrong), cases.Count);
+                Line(output, "  emergencies told 112 (must be 100 %)", danger.Count(o => o.Correct), danger.Count);
+                Line(output, "  person/own case handed over", handoff.Count(o => o.Correct), handoff.Count);
+                Line(output, "  ordinary messages treated as emergencies", notDanger.Count(o => o.Outcome == Outcomes.Emergency), notDanger.Count);
+                var expected = LanguageCodes.FromCode(language.Key);
+                var detected = cases.Select(o => Knowledge.Analysis.LanguageDetector.Identify(o.Case.Text)).ToList();
+                Line(output, "  language detected from the text alone", detected.Count(d => d.Language == expected), cases.Count);
+                Line(output, "  … as another language (or unsupported)", detected.Count(d => (d.Language is { } other && other != expected) || d.Unsupported), cases.Count);
+                Confusion(cases, output);
+            }
         }
         if (!verbose)
         {
@@ -143,6 +161,18 @@ internal static class EvalCommand
         {
             var reply = miss.Reply.Replace('\n', ' ');
             output.WriteLine($"{(miss.ConfidentlyWrong ? "WRONG" : "miss "),-5} {miss.Case.Id,-12} {miss.Case.Kind,-11} -> {miss.Outcome,-9} {miss.AnswerId ?? "-",-28} {miss.Confidence:0.00} | {miss.Case.Text} | {reply[..Math.Min(reply.Length, 110)]}");
+        }
+    }
+
+    private static void Confusion(IReadOnlyList<EvalOutcome> outcomes, TextWriter output)
+    {
+        output.WriteLine("confusion: expected kind (rows) against the bot's outcome (columns)");
+        output.WriteLine($"{"",-12}" + string.Concat(OutcomeColumns.Select(c => $"{c,10}")) + $"{"other",10}");
+        foreach (var kind in Kinds.Where(k => outcomes.Any(o => o.Case.Kind == k)))
+        {
+            var row = outcomes.Where(o => o.Case.Kind == kind).ToList();
+            output.WriteLine($"{kind,-12}" + string.Concat(OutcomeColumns.Select(c => $"{row.Count(o => o.Outcome == c),10}"))
+                + $"{row.Count(o => !OutcomeColumns.Contains(o.Outcome)),10}");
         }
     }
 

@@ -34,6 +34,12 @@ internal static class KnowledgeTrainCommand
         {
             Console.WriteLine("  " + line);
         }
+        Console.WriteLine();
+        Console.WriteLine("Per language (validation part):");
+        foreach (var line in ValidationFigures.LanguageTable(result.ByLanguage))
+        {
+            Console.WriteLine("  " + line);
+        }
         result.Models.Save(paths.ModelDirectory);
         Console.WriteLine();
         Console.WriteLine($"Models written to {paths.ModelDirectory}. `eval {Path.Combine(paths.TrainingDirectory, "validation")}/*.jsonl` runs the validation part through the whole bot.");

@@ -1,8 +1,12 @@
 using Knowledge.Content;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Fa;
+using Lucene.Net.Analysis.Fi;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Hunspell;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
@@ -75,7 +79,18 @@ internal sealed class CityAnalysis : IDisposable
             _afterCompoundFolded));
         Grams = Build(source => new NGramTokenFilter(Version, new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)), 3, 3));
         English = new EnglishAnalyzer(Version);
-        PerField = new PerFieldAnalyzerWrapper(Swedish, new Dictionary<string, Analyzer>
+        Translated = new Dictionary<Language, Analyzer>
+        {
+            // Finnish: the Snowball stemmer, then ä/ö folded for residents without a Finnish keyboard.
+            [Language.Finnish] = Build(source => new ASCIIFoldingFilter(new SnowballFilter(
+                new StopFilter(Version, new LowerCaseFilter(Version, source), FinnishAnalyzer.DefaultStopSet), new Lucene.Net.Tartarus.Snowball.Ext.FinnishStemmer()))),
+            // Arabic and Persian: Lucene's own (letter normalization, Arabic light stemming, Persian zero-width joiners).
+            [Language.Arabic] = new ArabicAnalyzer(Version),
+            [Language.Persian] = new PersianAnalyzer(Version),
+            // Somali has no Lucene analyzer: lower case, accents folded, the commonest endings stripped.
+            [Language.Somali] = Build(source => new SomaliStemFilter(new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)))),
+        };
+        var fields = new Dictionary<string, Analyzer>
         {
             [KnowledgeFields.Question] = Swedish,
             [KnowledgeFields.Answer] = Swedish,
@@ -83,8 +98,20 @@ internal sealed class CityAnalysis : IDisposable
             [KnowledgeFields.Grams] = Grams,
             [KnowledgeFields.English] = English,
             [KnowledgeFields.AnswerEnglish] = English,
-        });
+        };
+        foreach (var (language, analyzer) in Translated)
+        {
+            fields[KnowledgeFields.QuestionIn(language)] = analyzer;
+            fields[KnowledgeFields.AnswerIn(language)] = analyzer;
+        }
+        _fieldAnalyzers = fields;
+        PerField = new PerFieldAnalyzerWrapper(Swedish, fields);
     }
+
+    private readonly Dictionary<string, Analyzer> _fieldAnalyzers;
+
+    /// <summary>The analyzer of each translated language's question and answer fields.</summary>
+    public IReadOnlyDictionary<Language, Analyzer> Translated { get; }
 
     public static CityAnalysis Build(KnowledgeBase knowledge) => new(knowledge);
 
@@ -100,7 +127,7 @@ internal sealed class CityAnalysis : IDisposable
         KnowledgeFields.Question or KnowledgeFields.Answer => Swedish,
         KnowledgeFields.Folded => Folded,
         KnowledgeFields.Grams => Grams,
-        _ => English,
+        _ => _fieldAnalyzers.GetValueOrDefault(field) ?? English,
     };
 
     /// <summary>The distinct terms of <paramref name="text"/> as indexed in <paramref name="field"/>.</summary>
@@ -244,5 +271,9 @@ internal sealed class CityAnalysis : IDisposable
         Folded.Dispose();
         Grams.Dispose();
         English.Dispose();
+        foreach (var analyzer in Translated.Values)
+        {
+            analyzer.Dispose();
+        }
     }
 }

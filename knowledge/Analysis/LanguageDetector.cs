@@ -94,6 +94,8 @@ public static partial class LanguageDetector
 
     public static DetectedLanguage Identify(string text)
     {
+        // An e-mail address or a link says nothing about the language ("anna@example.se" is not Finnish "se").
+        text = Addresses().Replace(text ?? "", " ");
         if (string.IsNullOrWhiteSpace(text))
         {
             return DetectedLanguage.None;
@@ -140,7 +142,7 @@ public static partial class LanguageDetector
 
     private static DetectedLanguage LatinScript(string text)
     {
-        var words = Word().Matches(Address().Replace(text.ToLowerInvariant(), " ")).Select(m => m.Value).ToList();
+        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
         double swedish = 0, english = 0, finnish = 0, somali = 0, unserved = 0, persian = 0, arabic = 0;
         double finnishEndings = 0, somaliShapes = 0;
         foreach (var word in words)
@@ -276,6 +278,6 @@ public static partial class LanguageDetector
     private static partial Regex Word();
 
     // E-mail addresses and web addresses say nothing about the language.
-    [GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+")]
-    private static partial Regex Address();
+    [GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Addresses();
 }

@@ -19,6 +19,12 @@ internal static class KnowledgeFields
     /// <summary>English answer text (low weight).</summary>
     public const string AnswerEnglish = "ae";
 
+    /// <summary>A translated question (Finnish, Arabic, Persian, Somali), analysed for its language: q_fi, q_ar …</summary>
+    public static string QuestionIn(Language language) => "q_" + language.Code();
+
+    /// <summary>A translated answer (low weight): a_fi, a_ar …</summary>
+    public static string AnswerIn(Language language) => "a_" + language.Code();
+
     public const string KindSwedish = "sv";
     public const string KindEnglish = "en";
     public const string KindAnswer = "answer";

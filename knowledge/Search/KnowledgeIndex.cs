@@ -9,8 +9,11 @@ namespace Knowledge.Search;
 
 /// <summary>
 /// An in-memory Lucene index of one knowledge base: one document per question variant (Swedish or
-/// English) and one per answer, collapsed per entry at search time. The index is immutable; new
-/// content builds a new index that replaces this one as a whole.
+/// English) and one per answer, collapsed per entry at search time. The translated questions and
+/// answers (Finnish, Arabic, Persian, Somali) are in a second index with a field pair per language,
+/// analysed for that language, so that they leave the Swedish and English scores as they were; a
+/// message in one of those languages searches its own fields and the Swedish ones (residents mix in
+/// Swedish nouns). The index is immutable; new content builds a new index that replaces this one as a whole.
 /// </summary>
 public sealed class KnowledgeIndex : IAnswerSource, IDisposable
 {
@@ -31,6 +34,8 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
     private const float FuzzyBoost = 0.5f;
     private const float EnglishAnswerBoost = 1.2f;
     private const double GenericDocumentShare = 0.1;
+    /// <summary>For a message in a translated language, the Swedish fields' score counts this much of its own language's.</summary>
+    private const float SwedishShareForTranslated = 0.5f;
 
     private static readonly BM25Similarity Similarity = new(1.2f, 0.5f);
 
@@ -50,6 +55,14 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
     /// <summary>Document frequency of every term of the folded and English fields, looked up without touching the index.</summary>
     private readonly Dictionary<string, int> _frequencies;
     private readonly int _englishDocuments;
+    private readonly RAMDirectory _translationDirectory;
+    private readonly DirectoryReader _translationReader;
+    private readonly IndexSearcher _translationSearcher;
+    /// <summary>Entry id and variant ordinal by document number of the translation index.</summary>
+    private readonly (string EntryId, int Ordinal)[] _translationDocuments;
+    private readonly Dictionary<Language, int> _translatedDocuments = new();
+    private readonly Dictionary<Language, Dictionary<string, EntryTerms>> _translatedTerms = new();
+    private readonly Dictionary<Language, HashSet<string>> _translatedAnswerVocabulary = new();
 
     private sealed record IndexedVariant(string EntryId, string Kind, string Text, HashSet<string> Terms, List<string[]> Positions);
 
@@ -110,26 +123,11 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = Similarity };
-        _documents = new (string, int)[_reader.MaxDoc];
-        for (var doc = 0; doc < _reader.MaxDoc; doc++)
-        {
-            var stored = _reader.Document(doc);
-            _documents[doc] = (stored.Get(KnowledgeFields.EntryId), stored.GetField("n").GetInt32Value() ?? -1);
-        }
+        _documents = Documents(_reader);
         _frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in new[] { KnowledgeFields.Folded, KnowledgeFields.English })
-        {
-            var terms = MultiFields.GetTerms(_reader, field);
-            if (terms is null)
-            {
-                continue;
-            }
-            var iterator = terms.GetEnumerator();
-            while (iterator.MoveNext())
-            {
-                _frequencies[field + ":" + iterator.Term.Utf8ToString()] = iterator.DocFreq;
-            }
-        }
+        AddFrequencies(_reader, [KnowledgeFields.Folded, KnowledgeFields.English]);
+        (_translationDirectory, _translationReader, _translationDocuments) = BuildTranslations(knowledge);
+        _translationSearcher = new IndexSearcher(_translationReader) { Similarity = Similarity };
         _otherMunicipalities = new HashSet<string>(knowledge.Lexicon.OtherMunicipalities, StringComparer.Ordinal);
         _swedishAnswerVocabulary = new HashSet<string>(_swedishTerms.Values.SelectMany(t => t.Answer), StringComparer.Ordinal);
         _englishAnswerVocabulary = new HashSet<string>(_englishTerms.Values.SelectMany(t => t.Answer), StringComparer.Ordinal);
@@ -146,6 +144,108 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
     public KnowledgeBase Knowledge { get; }
 
     public static KnowledgeIndex Build(KnowledgeBase knowledge) => new(knowledge);
+
+    /// <summary>
+    /// The translation index: one document per translated question (a variant, numbered after the
+    /// Swedish and English ones) and one per entry and language for the translated answer.
+    /// </summary>
+    private (RAMDirectory, DirectoryReader, (string, int)[]) BuildTranslations(KnowledgeBase knowledge)
+    {
+        var work = knowledge.Entries
+            .SelectMany(e => LanguageCodes.Translations.Where(l => l != Language.EasySwedish)
+                .SelectMany(l => e.QuestionsIn(l).Select(q => (Entry: e, Language: l, Question: q))))
+            .ToList();
+        var first = _variants.Count;
+        var variants = new IndexedVariant[work.Count];
+        Parallel.For(0, work.Count, i =>
+        {
+            var (entry, language, question) = work[i];
+            var positions = _analysis.Positions(KnowledgeFields.QuestionIn(language), question);
+            variants[i] = new IndexedVariant(entry.Id, language.Code(), question, new HashSet<string>(positions.SelectMany(p => p), StringComparer.Ordinal), positions);
+        });
+        _variants.AddRange(variants);
+        foreach (var item in work)
+        {
+            _exact.TryAdd(QuestionText.Normalize(item.Question), item.Entry.Id);
+        }
+        var languages = work.Select(w => w.Language).Distinct().ToList();
+        foreach (var language in languages)
+        {
+            _translatedDocuments[language] = work.Count(w => w.Language == language);
+            var code = language.Code();
+            var questions = variants.Where(v => v.Kind == code).GroupBy(v => v.EntryId)
+                .ToDictionary(g => g.Key, g => g.SelectMany(v => v.Terms).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            var terms = new Dictionary<string, EntryTerms>(StringComparer.Ordinal);
+            foreach (var entry in knowledge.Entries)
+            {
+                var answer = entry.Answer.Has(language)
+                    ? new HashSet<string>(_analysis.Terms(KnowledgeFields.AnswerIn(language), entry.Answer.For(language)), StringComparer.Ordinal)
+                    : [];
+                terms[entry.Id] = new EntryTerms(questions.GetValueOrDefault(entry.Id) ?? [], answer);
+            }
+            _translatedTerms[language] = terms;
+            _translatedAnswerVocabulary[language] = terms.Values.SelectMany(t => t.Answer).ToHashSet(StringComparer.Ordinal);
+        }
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(CityAnalysis.Version, _analysis.PerField) { Similarity = Similarity }))
+        {
+            Parallel.For(0, work.Count, i => writer.AddDocument(
+            [
+                new StringField(KnowledgeFields.EntryId, work[i].Entry.Id, Field.Store.YES),
+                new StringField(KnowledgeFields.Kind, work[i].Language.Code(), Field.Store.YES),
+                new StoredField("n", first + i),
+                new TextField(KnowledgeFields.QuestionIn(work[i].Language), work[i].Question, Field.Store.NO),
+            ]));
+            foreach (var language in languages)
+            {
+                Parallel.ForEach(knowledge.Entries.Where(e => e.Answer.Has(language)), entry => writer.AddDocument(
+                [
+                    new StringField(KnowledgeFields.EntryId, entry.Id, Field.Store.YES),
+                    new StringField(KnowledgeFields.Kind, KnowledgeFields.KindAnswer, Field.Store.YES),
+                    new StoredField("n", -1),
+                    new TextField(KnowledgeFields.AnswerIn(language), entry.Answer.For(language), Field.Store.NO),
+                ]));
+            }
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+        var reader = DirectoryReader.Open(directory);
+        AddFrequencies(reader, languages.Select(KnowledgeFields.QuestionIn));
+        return (directory, reader, Documents(reader));
+    }
+
+    /// <summary>Entry id and variant ordinal of every document of an index.</summary>
+    private static (string EntryId, int Ordinal)[] Documents(DirectoryReader reader)
+    {
+        var documents = new (string, int)[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            var stored = reader.Document(doc);
+            documents[doc] = (stored.Get(KnowledgeFields.EntryId), stored.GetField("n").GetInt32Value() ?? -1);
+        }
+        return documents;
+    }
+
+    /// <summary>Records the document frequency of every term of <paramref name="fields"/>.</summary>
+    private void AddFrequencies(DirectoryReader reader, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            var terms = MultiFields.GetTerms(reader, field);
+            if (terms is null)
+            {
+                continue;
+            }
+            var iterator = terms.GetEnumerator();
+            while (iterator.MoveNext())
+            {
+                _frequencies[field + ":" + iterator.Term.Utf8ToString()] = iterator.DocFreq;
+            }
+        }
+    }
+
+    /// <summary>A language with its own fields in the translation index (Finnish, Arabic, Persian, Somali).</summary>
+    private bool HasOwnFields(Language language) => _translatedTerms.ContainsKey(language);
 
     private static Document VariantDocument(KnowledgeEntry entry, string kind, string question, int ordinal)
     {
@@ -176,6 +276,19 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         _analysis.Terms(KnowledgeFields.Folded, text).Select(t => "s_" + t)
             .Concat(_analysis.Terms(KnowledgeFields.English, text).Select(t => "e_" + t));
 
+    /// <summary>
+    /// The same, and for a message in a translated language also its words as that language's
+    /// analyzer sees them (Finnish stems, Arabic and Persian normalized letters, Somali without endings), prefixed with the language code.
+    /// </summary>
+    public IEnumerable<string> AnalyzedTerms(string text, Language language)
+    {
+        language = language.Written();
+        var terms = AnalyzedTerms(text);
+        return _analysis.Translated.ContainsKey(language)
+            ? terms.Concat(_analysis.Terms(KnowledgeFields.QuestionIn(language), text).Select(t => language.Code() + "_" + t))
+            : terms;
+    }
+
     /// <summary>The entry whose question (or an alternative) is exactly this text, ignoring case and punctuation.</summary>
     public KnowledgeEntry? ExactMatch(string text) =>
         _exact.TryGetValue(QuestionText.Normalize(text), out var id) ? Knowledge.Find(id) : null;
@@ -187,6 +300,7 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
     /// <summary>Finds the entries that may answer <paramref name="text"/>, best first, with a calibrated confidence.</summary>
     public SearchResult Search(string text, Language language, int maxCandidates = 5)
     {
+        language = language.Written();
         if (ExactMatch(text) is { } exact)
         {
             var features = new SearchFeatures(1, 1, 1, 0, true, true);
@@ -200,32 +314,28 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         var englishPositions = _analysis.Positions(KnowledgeFields.English, text).Take(MaxQueryTerms).ToList();
         var foldedTerms = foldedPositions.SelectMany(p => p).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
         var englishTerms = englishPositions.SelectMany(p => p).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
+        var translated = HasOwnFields(language);
+        var ownPositions = translated ? _analysis.Positions(KnowledgeFields.QuestionIn(language), text).Take(MaxQueryTerms).ToList() : [];
+        var ownTerms = ownPositions.SelectMany(p => p).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
         var query = BuildQuery(text, language, foldedTerms, englishTerms);
-        if (query.Clauses.Count == 0)
+        var ownQuery = TranslatedQuery(language, ownTerms);
+        if (query.Clauses.Count == 0 && ownQuery.Clauses.Count == 0)
         {
             return SearchResult.Empty;
         }
 
-        var hits = _searcher.Search(query, HitsToCollapse).ScoreDocs;
         var byEntry = new Dictionary<string, EntryMatch>(StringComparer.Ordinal);
-        foreach (var hit in hits)
+        var hits = query.Clauses.Count == 0 ? Array.Empty<ScoreDoc>() : _searcher.Search(query, HitsToCollapse).ScoreDocs;
+        if (!translated)
         {
-            var (entryId, ordinal) = _documents[hit.Doc];
-            if (!byEntry.TryGetValue(entryId, out var match))
-            {
-                var entry = Knowledge.Find(entryId);
-                if (entry is null || entry.ContextOnly)
-                {
-                    continue;
-                }
-                match = new EntryMatch(entry);
-                byEntry[entryId] = match;
-            }
-            match.Score = Math.Max(match.Score, hit.Score);
-            if (ordinal >= 0 && match.Variants.Count < VariantsPerEntry)
-            {
-                match.Variants.Add(ordinal);
-            }
+            Collect(byEntry, hits, _documents, 1f);
+        }
+        else
+        {
+            // Scores of two indexes are not comparable: each relative to its own best, the message's own language first.
+            var ownHits = ownQuery.Clauses.Count == 0 ? Array.Empty<ScoreDoc>() : _translationSearcher.Search(ownQuery, HitsToCollapse).ScoreDocs;
+            Collect(byEntry, ownHits, _translationDocuments, ownHits.Length == 0 ? 0 : 1f / ownHits.Max(h => h.Score));
+            Collect(byEntry, hits, _documents, hits.Length == 0 ? 0 : SwedishShareForTranslated / hits.Max(h => h.Score));
         }
         // Coverage is the expensive part: compute it for the best entries by BM25 only.
         foreach (var match in byEntry.Values.OrderByDescending(m => m.Score).Take(EntriesToScore))
@@ -233,9 +343,13 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
             foreach (var ordinal in match.Variants)
             {
                 var variant = _variants[ordinal];
-                var swedish = variant.Kind == KnowledgeFields.KindSwedish;
-                var entryTerms = swedish ? _swedishTerms[match.Entry.Id] : _englishTerms[match.Entry.Id];
-                var (coverage, reverse, topical) = Coverage(swedish ? foldedPositions : englishPositions, variant, entryTerms, swedish);
+                var (positions, entryTerms, field, documents) = variant.Kind switch
+                {
+                    KnowledgeFields.KindSwedish => (foldedPositions, _swedishTerms[match.Entry.Id], KnowledgeFields.Folded, _swedishDocuments),
+                    KnowledgeFields.KindEnglish => (englishPositions, _englishTerms[match.Entry.Id], KnowledgeFields.English, _englishDocuments),
+                    _ => (ownPositions, _translatedTerms[language][match.Entry.Id], KnowledgeFields.QuestionIn(language), _translatedDocuments[language]),
+                };
+                var (coverage, reverse, topical) = Coverage(positions, variant, entryTerms, field, documents);
                 if (coverage + (0.5 * reverse) > match.Coverage + (0.5 * match.ReverseCoverage))
                 {
                     match.Coverage = coverage;
@@ -255,13 +369,57 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         var ranked = byEntry.Values.OrderByDescending(Rank).ToList();
         var top = ranked[0];
         var margin = ranked.Count < 2 || Rank(top) <= 0 ? 1 : Math.Clamp((Rank(top) - Rank(ranked[1])) / Rank(top), 0, 1);
-        var oov = OutOfVocabulary(foldedTerms, englishTerms, language);
+        var oov = translated ? OutOfVocabulary(ownTerms, KnowledgeFields.QuestionIn(language), _translatedAnswerVocabulary[language]) : OutOfVocabulary(foldedTerms, englishTerms, language);
         var result = new SearchFeatures(top.Coverage, top.ReverseCoverage, margin, oov, top.TopicTermMatched, false, OtherMunicipality(text, top.Entry));
         var maxScore = ranked.Max(m => m.Score);
         var candidates = ranked.Take(maxCandidates)
             .Select(m => new Candidate(m.Entry, maxScore <= 0 ? 0 : m.Score / maxScore, ConfidenceModel.Match(m.Coverage, m.ReverseCoverage), m.Question ?? m.Entry.Question, m.Coverage, m.ReverseCoverage))
             .ToList();
         return new SearchResult(candidates, ConfidenceModel.Confidence(result), result);
+    }
+
+    /// <summary>Adds the hits of one index to the entries' matches (scores times <paramref name="scale"/>).</summary>
+    private void Collect(Dictionary<string, EntryMatch> byEntry, ScoreDoc[] hits, (string EntryId, int Ordinal)[] documents, float scale)
+    {
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            var (entryId, ordinal) = documents[hit.Doc];
+            if (!byEntry.TryGetValue(entryId, out var match))
+            {
+                var entry = Knowledge.Find(entryId);
+                if (entry is null || entry.ContextOnly)
+                {
+                    continue;
+                }
+                match = new EntryMatch(entry);
+                byEntry[entryId] = match;
+            }
+            match.Score = Math.Max(match.Score, hit.Score * scale);
+            if (ordinal >= 0 && added.GetValueOrDefault(entryId) < VariantsPerEntry)
+            {
+                added[entryId] = added.GetValueOrDefault(entryId) + 1;
+                match.Variants.Add(ordinal);
+            }
+        }
+    }
+
+    /// <summary>The message's words in its own language's question fields (strong) and answer fields (weak).</summary>
+    private static BooleanQuery TranslatedQuery(Language language, List<string> terms)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        if (terms.Count == 0)
+        {
+            return query;
+        }
+        var questionField = KnowledgeFields.QuestionIn(language);
+        var answerField = KnowledgeFields.AnswerIn(language);
+        foreach (var term in terms)
+        {
+            query.Add(Boosted(new TermQuery(new Term(questionField, term)), QuestionBoost), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(answerField, term)), AnswerBoost), Occur.SHOULD);
+        }
+        return query;
     }
 
     private sealed class EntryMatch(KnowledgeEntry entry)
@@ -326,14 +484,12 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
     /// it, less again when only the answer mentions it. Unknown words close to one of them (typos)
     /// count for most. Frequent words weigh little. Also the share of the variant the question covers.
     /// </summary>
-    private (double Coverage, double Reverse, bool Topical) Coverage(List<string[]> query, IndexedVariant variant, EntryTerms entry, bool swedish)
+    private (double Coverage, double Reverse, bool Topical) Coverage(List<string[]> query, IndexedVariant variant, EntryTerms entry, string field, int documents)
     {
         if (query.Count == 0 || variant.Terms.Count == 0)
         {
             return (0, 0, false);
         }
-        var field = swedish ? KnowledgeFields.Folded : KnowledgeFields.English;
-        var documents = swedish ? _swedishDocuments : _englishDocuments;
         double total = 0, covered = 0;
         var topical = false;
         var matched = new HashSet<string>(StringComparer.Ordinal);
@@ -482,8 +638,11 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
         {
             return 1;
         }
-        return terms.Count(t => Frequency(field, t) == 0 && !answers.Contains(t)) / (double)terms.Count;
+        return OutOfVocabulary(terms, field, answers);
     }
+
+    private double OutOfVocabulary(List<string> terms, string field, HashSet<string> answers) =>
+        terms.Count == 0 ? 1 : terms.Count(t => Frequency(field, t) == 0 && !answers.Contains(t)) / (double)terms.Count;
 
     private int Frequency(string field, string term) => _frequencies.GetValueOrDefault(field + ":" + term);
 
@@ -494,6 +653,8 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
     {
         _reader.Dispose();
         _directory.Dispose();
+        _translationReader.Dispose();
+        _translationDirectory.Dispose();
         _analysis.Dispose();
     }
 }

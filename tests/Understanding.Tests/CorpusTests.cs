@@ -18,11 +18,27 @@ public sealed class CorpusTests
         Assert.True(all.Count(m => MessageIntent.IsDanger(m.Intent)) >= 300);
         Assert.True(all.Count(m => m.Has("near-miss")) >= 300);
         Assert.True(Share(all, m => m.Has("long")) >= 0.30, "long messages");
-        Assert.True(Share(all, m => m.Lang == "en") >= 0.25, "English");
+        Assert.True(Share(all.Where(m => m.Lang is "sv" or "en").ToList(), m => m.Lang == "en") >= 0.25, "English (of the Swedish and English lines)");
         Assert.True(Share(all, m => m.Has("typo") || m.Has("noaccents")) >= 0.20, "typos or no å/ä/ö");
         foreach (var intent in MessageIntent.All)
         {
             Assert.True(all.Count(m => m.Intent == intent) >= 100, $"too few `{intent}` messages");
+        }
+    }
+
+    /// <summary>Issue 14: about 500 training and 200 validation lines per translated language, every intent in each.</summary>
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("so")]
+    public void EachTranslatedLanguage_HasItsOwnTrainingAndValidationLines(string language)
+    {
+        Assert.True(Train.Count(m => m.Lang == language) >= 450, $"{language} training lines");
+        Assert.True(Validation.Count(m => m.Lang == language) >= 200, $"{language} validation lines");
+        foreach (var intent in MessageIntent.All.Where(i => i != MessageIntent.Feedback))
+        {
+            Assert.True(Train.Count(m => m.Lang == language && m.Intent == intent) >= 5, $"too few {language} `{intent}` training lines");
         }
     }
 

@@ -40,8 +40,23 @@ internal static class Shipped
     /// <summary>The decisions of the shipped models on the validation part, as <c>knowledge train</c> measures them.</summary>
     public static ValidationFigures ValidationFigures => LazyFigures.Value;
 
-    private static readonly Lazy<ValidationFigures> LazyFigures = new(() =>
-        Trainer.Measure(Trainer.Score(Provider.Current!, Part(CorpusReader.ValidationFolder)), Provider.Thresholds));
+    /// <summary>The shipped models' understanding of every validation message, computed once.</summary>
+    private static readonly Lazy<IReadOnlyList<(CorpusMessage Message, MessageUnderstanding Understanding)>> Scored = new(() =>
+        Trainer.Score(Provider.Current!, Part(CorpusReader.ValidationFolder)));
+
+    private static readonly Lazy<ValidationFigures> LazyFigures = new(() => Trainer.Measure(Scored.Value, Provider.Thresholds));
+
+    /// <summary>The figures of the Swedish and English messages only, comparable with those before the other languages came.</summary>
+    public static ValidationFigures SwedishAndEnglishFigures => LazySwedishAndEnglish.Value;
+
+    private static readonly Lazy<ValidationFigures> LazySwedishAndEnglish = new(() =>
+        Trainer.Measure(Scored.Value.Where(s => s.Message.Lang is "sv" or "en"), Provider.Thresholds));
+
+    /// <summary>The same per language of the message (sv, en, fi, ar, fa, so).</summary>
+    public static IReadOnlyDictionary<string, ValidationFigures> ValidationByLanguage => LazyByLanguage.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, ValidationFigures>> LazyByLanguage = new(() => Trainer.MeasureByLanguage(Scored.Value, Provider.Thresholds));
+
 
     private static string FindRoot()
     {

@@ -46,7 +46,7 @@ public sealed class ValidationTests
     [Fact]
     public void InScopeQuestions_AreAnsweredRight()
     {
-        var figures = Shipped.ValidationFigures;
+        var figures = Shipped.SwedishAndEnglishFigures;
         Assert.True(figures.AnsweredRate >= Floors.Answered, $"answered right {figures.AnsweredRate:P1}");
         Assert.True(figures.RightOrFirstOptionRate >= Floors.RightOrFirstOption, $"right or first option {figures.RightOrFirstOptionRate:P1}");
     }
@@ -54,7 +54,7 @@ public sealed class ValidationTests
     [Fact]
     public void Routing_FaultsAndSmallTalk_HoldTheirLevel()
     {
-        var figures = Shipped.ValidationFigures;
+        var figures = Shipped.SwedishAndEnglishFigures;
         Assert.True(figures.RoutingRate >= Floors.Routing, $"routing {figures.RoutingRate:P1}");
         Assert.True(figures.FaultRate >= Floors.Faults, $"faults {figures.FaultRate:P1}");
         Assert.True(figures.SmallTalkRate >= Floors.SmallTalk, $"small talk {figures.SmallTalkRate:P1}");
@@ -70,9 +70,10 @@ public sealed class ValidationTests
 }
 
 /// <summary>
-/// Regression floors just under what the shipped models reach on the validation part. They are
-/// below the targets (85 %, 95 %, 95 %, 95 %, 95 %), which are not met yet; the README
-/// gives the figures.
+/// Regression floors just under what the shipped models reach on the Swedish and English messages of
+/// the validation part (the other languages have floors of their own, <see cref="LanguageFloors"/>).
+/// They are below the targets (85 %, 95 %, 95 %, 95 %, 95 %), which are not met yet; the
+/// README gives the figures.
 /// </summary>
 internal static class Floors
 {

@@ -18,7 +18,7 @@ public static class CandidateFeatures
         "questionMatch", "questionRank", "hasQuestionSentence",
         .. MessageIntent.All.Select(i => "intent_" + i),
         "neighbour_question", "neighbour_outofscope", "neighbour_owncase", "danger",
-        "outOfVocabulary", "logWords", "handoffEntry", "topicTermMatched", "english", "exactMatch", "otherMunicipality",
+        "outOfVocabulary", "logWords", "handoffEntry", "topicTermMatched", "english", "exactMatch", "otherMunicipality", "translated",
     ];
 
     public static int Count => Names.Count;
@@ -52,6 +52,7 @@ public static class CandidateFeatures
             (float)evidence.Retrieval.Features.OutOfVocabulary, MathF.Log(1 + words), entry.Handoff ? 1 : 0,
             evidence.Retrieval.Features.TopicTermMatched ? 1 : 0, evidence.English ? 1 : 0,
             evidence.Retrieval.Features.ExactMatch && retrievalRank == 0 ? 1 : 0, evidence.OtherMunicipalityNamed ? 1 : 0,
+            evidence.Translated ? 1 : 0,
         ]);
         return [.. features];
     }

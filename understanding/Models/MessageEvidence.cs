@@ -1,3 +1,4 @@
+using Knowledge;
 using Knowledge.Search;
 
 namespace Understanding.Models;
@@ -9,7 +10,7 @@ namespace Understanding.Models;
 public sealed record MessageEvidence(
     string Text,
     string? QuestionSentence,
-    bool English,
+    Language Language,
     SearchResult Retrieval,
     SearchResult QuestionRetrieval,
     IReadOnlyList<(string Label, float Score)> Examples,
@@ -18,6 +19,11 @@ public sealed record MessageEvidence(
     IReadOnlyList<(string Label, float Score)> IntentNeighbours,
     bool OtherMunicipalityNamed)
 {
+    public bool English => Language == Language.English;
+
+    /// <summary>Written in a translated language (Finnish, Arabic, Persian, Somali): the evidence has other scales there.</summary>
+    public bool Translated => Language.Written().IsTranslated();
+
     /// <summary>How near the message is to the corpus's messages of <paramref name="intent"/> (0 when none is near).</summary>
     public float NeighbourScore(string intent) => IntentNeighbours.FirstOrDefault(n => n.Label == intent).Score;
 

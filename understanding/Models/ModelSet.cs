@@ -73,5 +73,5 @@ public sealed record ModelManifest(
     IReadOnlyList<string> Validation)
 {
     /// <summary>Raised when the features or the training change, so that older model files are retrained.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 }

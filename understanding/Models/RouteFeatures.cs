@@ -9,7 +9,7 @@ namespace Understanding.Models;
 /// </summary>
 public static class RouteFeatures
 {
-    public static int Count => (2 * MessageIntent.All.Count) + 10;
+    public static int Count => (2 * MessageIntent.All.Count) + 11;
 
     public static float[] Of(MessageEvidence evidence, IReadOnlyList<EntryCandidate> ranked)
     {
@@ -30,6 +30,7 @@ public static class RouteFeatures
             evidence.QuestionSentence is null ? 0 : 1,
             evidence.Danger,
             evidence.OtherMunicipalityNamed ? 1 : 0,
+            evidence.Translated ? 1 : 0,
         ]);
         return [.. features];
     }

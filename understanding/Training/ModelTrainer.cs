@@ -28,19 +28,16 @@ public static class ModelTrainer
         var watch = Stopwatch.StartNew();
         void Log(string message) => log?.Invoke($"{watch.Elapsed.TotalSeconds,6:0.0} s  {message}");
         var knowledge = index.Knowledge;
-        var terms = AnalyzedTerms(index, KnowledgeQuestions(knowledge).Concat(training.Select(m => m.Text)));
-        string Terms(string text) => terms[text];
+        var terms = AnalyzedTerms(index, KnowledgeQuestions(knowledge).Concat(training.Select(m => (m.Text, LanguageOf(m)))));
+        string Terms(string text, Language language) => terms[(text, language.Written())];
 
         var examples = ExampleIndex.Build(ExampleRows(knowledge, training, Terms));
         var intentExamples = ExampleIndex.Build(IntentRows(training, Terms));
         Log($"example indexes: {examples.Count} examples of entries, {intentExamples.Count} of intents");
 
-        var knowledgeQuestions = KnowledgeQuestions(knowledge).Select(q => new TextRow { Text = q, Terms = Terms(q), Label = MessageIntent.Question }).ToList();
-        var messages = training.Select(m => new TextRow { Text = m.Text, Terms = Terms(m.Text), Label = m.Intent }).ToList();
-        // Folds by writer (writers in name order, dealt round): the models that give the answer model
-        // its evidence never saw the writer of the message, as they will never have seen the resident.
-        var writers = training.Select(m => m.Writer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var fold = training.Select(m => writers.IndexOf(m.Writer) % Folds).ToArray();
+        var knowledgeQuestions = KnowledgeQuestions(knowledge).Select(q => new TextRow { Text = q.Text, Terms = Terms(q.Text, q.Language), Label = MessageIntent.Question }).ToList();
+        var messages = training.Select(m => new TextRow { Text = m.Text, Terms = Terms(m.Text, LanguageOf(m)), Label = m.Intent }).ToList();
+        var fold = FoldsOf(training);
         var outOfFold = new IntentScores[training.Count];
         // Each fold trains on its own data with one thread, so running them side by side stays deterministic.
         Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
@@ -65,7 +62,7 @@ public static class ModelTrainer
         {
             var message = training[i];
             var accepted = message.Intent is MessageIntent.Question or MessageIntent.OwnCase ? message.AcceptedEntries.ToHashSet(StringComparer.Ordinal) : [];
-            var evidence = collector.Collect(message.Text, LanguageOf(message), outOfFold[i], excludeWriter: message.Writer);
+            var evidence = collector.Collect(message.Text, LanguageOf(message), outOfFold[i], excludeWriter: GroupOf(message));
             var candidates = new List<(KnowledgeEntry, CandidateRow)>();
             foreach (var id in evidence.CandidateIds(EvidenceCollector.PerSource))
             {
@@ -110,30 +107,52 @@ public static class ModelTrainer
 
     public static Language LanguageOf(CorpusMessage message) => LanguageCodes.FromCode(message.Lang);
 
-    /// <summary>The knowledge base's own questions and the corpus's questions, labelled with the entry that answers them.</summary>
-    public static List<TextRow> ExampleRows(KnowledgeBase knowledge, IEnumerable<CorpusMessage> training, Func<string, string> terms) =>
+    /// <summary>Finnish, Arabic, Persian or Somali: each written by one writer per part.</summary>
+    private static bool IsTranslated(CorpusMessage message) => LanguageOf(message).Written().IsTranslated();
+
+    /// <summary>
+    /// Folds by writer (writers in name order, dealt round): the models that give the answer model
+    /// its evidence never saw the writer of the message, as they will never have seen the resident.
+    /// A translated language's lines are all by one writer; left out whole, a fold would see none of
+    /// that language, so they are dealt by a stable hash of the text instead.
+    /// </summary>
+    public static int[] FoldsOf(IReadOnlyList<CorpusMessage> training)
+    {
+        var writers = training.Where(m => !IsTranslated(m)).Select(m => m.Writer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return training.Select(m => IsTranslated(m) ? FoldOf(m.Text) : writers.IndexOf(m.Writer) % Folds).ToArray();
+    }
+
+    /// <summary>The group a message's own examples are left out by when it is scored in training: its writer, or its writer's fold.</summary>
+    public static string GroupOf(CorpusMessage message) => IsTranslated(message) ? $"{message.Writer}#{FoldOf(message.Text)}" : message.Writer;
+
+    /// <summary>The knowledge base's own questions (in every language) and the corpus's questions, labelled with the entry that answers them.</summary>
+    public static List<TextRow> ExampleRows(KnowledgeBase knowledge, IEnumerable<CorpusMessage> training, Func<string, Language, string> terms) =>
         knowledge.Entries.Where(e => !e.ContextOnly)
-            .SelectMany(e => e.SwedishQuestions.Concat(e.QuestionsEn).Select(q => new TextRow { Text = q, Terms = terms(q), Label = e.Id }))
+            .SelectMany(e => QuestionsOf(e).Select(q => new TextRow { Text = q.Text, Terms = terms(q.Text, q.Language), Label = e.Id }))
             .Concat(training
                 .Where(m => m.Entry is not null && m.Entry != CorpusMessage.FacilityHours && knowledge.Find(m.Entry) is not null)
-                .Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text), Label = m.Entry!, Group = m.Writer }))
+                .Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text, LanguageOf(m)), Label = m.Entry!, Group = GroupOf(m) }))
             .ToList();
 
-    /// <summary>The analysed words of every text, computed on all cores (the analysis is the slow part).</summary>
-    public static IReadOnlyDictionary<string, string> AnalyzedTerms(KnowledgeIndex index, IEnumerable<string> texts)
+    /// <summary>The analysed words of every text in its language (easy Swedish as Swedish: look up with <c>Written()</c>), computed on all cores (the analysis is the slow part).</summary>
+    public static IReadOnlyDictionary<(string Text, Language Language), string> AnalyzedTerms(KnowledgeIndex index, IEnumerable<(string Text, Language Language)> texts)
     {
-        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var distinct = texts.Select(t => (t.Text, Language: t.Language.Written())).Distinct().ToList();
         var terms = new string[distinct.Count];
-        Parallel.For(0, distinct.Count, i => terms[i] = string.Join(' ', index.AnalyzedTerms(distinct[i])));
-        return distinct.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => terms[p.i], StringComparer.Ordinal);
+        Parallel.For(0, distinct.Count, i => terms[i] = string.Join(' ', index.AnalyzedTerms(distinct[i].Text, distinct[i].Language)));
+        return distinct.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => terms[p.i]);
     }
 
     /// <summary>The corpus's messages labelled with their intent.</summary>
-    public static List<TextRow> IntentRows(IEnumerable<CorpusMessage> training, Func<string, string> terms) =>
-        training.Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text), Label = m.Intent, Group = m.Writer }).ToList();
+    public static List<TextRow> IntentRows(IEnumerable<CorpusMessage> training, Func<string, Language, string> terms) =>
+        training.Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text, LanguageOf(m)), Label = m.Intent, Group = GroupOf(m) }).ToList();
 
-    private static IEnumerable<string> KnowledgeQuestions(KnowledgeBase knowledge) =>
-        knowledge.Entries.SelectMany(e => e.SwedishQuestions.Concat(e.QuestionsEn));
+    /// <summary>Every question of the knowledge base with its language: Swedish, English and the translations.</summary>
+    public static IEnumerable<(string Text, Language Language)> KnowledgeQuestions(KnowledgeBase knowledge) =>
+        knowledge.Entries.SelectMany(QuestionsOf);
+
+    private static IEnumerable<(string Text, Language Language)> QuestionsOf(KnowledgeEntry entry) =>
+        LanguageCodes.Served.Where(l => l != Language.EasySwedish).SelectMany(l => entry.QuestionsIn(l).Select(q => (q, l)));
 
     /// <summary>A fold by a stable hash of the text, so adding a line never reshuffles the others.</summary>
     public static int FoldOf(string text)

@@ -7,7 +7,11 @@ using Understanding.Models;
 namespace Understanding.Training;
 
 /// <summary>The outcome of <c>knowledge train</c>: the model set, or the corpus problems that prevent it.</summary>
-public sealed record TrainingResult(ModelSet? Models, IReadOnlyList<ContentProblem> Problems, ValidationFigures? Figures);
+public sealed record TrainingResult(ModelSet? Models, IReadOnlyList<ContentProblem> Problems, ValidationFigures? Figures)
+{
+    /// <summary>The validation figures of each language's messages.</summary>
+    public IReadOnlyDictionary<string, ValidationFigures> ByLanguage { get; init; } = new Dictionary<string, ValidationFigures>();
+}
 
 /// <summary>
 /// The whole training: reads the corpus, trains on the training part, chooses the thresholds on
@@ -39,9 +43,11 @@ public static class Trainer
         var thresholds = ThresholdSearch.Choose(scored);
         log($"thresholds searched in {watch.Elapsed.TotalSeconds:0.0} s");
         var figures = Measure(scored, thresholds);
+        var byLanguage = MeasureByLanguage(scored, thresholds);
         log($"thresholds chosen on the validation part: {thresholds}");
-        var manifest = new ModelManifest(ModelManifest.CurrentVersion, fingerprint, training.Count, validation.Count, thresholds, figures.Lines().ToList());
-        return new TrainingResult(new ModelSet(models.Intents, models.Answers, models.Router, manifest), [], figures);
+        var manifest = new ModelManifest(ModelManifest.CurrentVersion, fingerprint, training.Count, validation.Count, thresholds,
+            [.. figures.Lines(), .. ValidationFigures.LanguageTable(byLanguage)]);
+        return new TrainingResult(new ModelSet(models.Intents, models.Answers, models.Router, manifest), [], figures) { ByLanguage = byLanguage };
     }
 
     /// <summary>
@@ -52,6 +58,9 @@ public static class Trainer
         messages.Where(m => m.Entry != CorpusMessage.FacilityHours)
             .Select(m => (m, understander.Understand(m.Text, ModelTrainer.LanguageOf(m))))
             .ToList();
+
+    public static IReadOnlyDictionary<string, ValidationFigures> MeasureByLanguage(IEnumerable<(CorpusMessage Message, MessageUnderstanding Understanding)> scored, Thresholds thresholds) =>
+        ValidationFigures.ByLanguage(scored.Select(s => (s.Message, Judged.Of(DecisionPolicy.Decide(s.Understanding, thresholds)))));
 
     public static ValidationFigures Measure(IEnumerable<(CorpusMessage Message, MessageUnderstanding Understanding)> scored, Thresholds thresholds) =>
         ValidationFigures.Of(scored.Select(s => (s.Message, Judged.Of(DecisionPolicy.Decide(s.Understanding, thresholds)))));

@@ -18,8 +18,12 @@ public sealed record ValidationFigures(
     int Danger, int DangerCaught, int NotDanger, int FalseDanger, int DangerNotes,
     int Routing, int RoutedRight,
     int Faults, int FaultsRight,
-    int SmallTalk, int SmallTalkRight)
+    int SmallTalk, int SmallTalkRight,
+    int Handover = 0, int HandedOver = 0)
 {
+    /// <summary>Requests for a person and own cases that were handed over (part of <see cref="RoutingRate"/>).</summary>
+    public double HandoverRate => Rate(HandedOver, Handover);
+
     public double AnsweredRate => Rate(AnsweredRight, Questions);
     public double RightOrFirstOptionRate => Rate(RightOrFirstOption, Questions);
     public double ClarifyRate => Rate(Clarified, Questions);
@@ -38,7 +42,7 @@ public sealed record ValidationFigures(
     public static ValidationFigures Of(IEnumerable<(CorpusMessage Message, Judged Outcome)> judged)
     {
         int questions = 0, answered = 0, firstOption = 0, clarified = 0, messages = 0, wrong = 0, danger = 0, caught = 0, notDanger = 0,
-            falseDanger = 0, notes = 0, routing = 0, routed = 0, faults = 0, faultsRight = 0, smallTalk = 0, smallTalkRight = 0;
+            falseDanger = 0, notes = 0, routing = 0, routed = 0, faults = 0, faultsRight = 0, smallTalk = 0, smallTalkRight = 0, handover = 0, handedOver = 0;
         foreach (var (message, outcome) in judged)
         {
             messages++;
@@ -68,7 +72,10 @@ public sealed record ValidationFigures(
                     break;
                 case MessageIntent.Human or MessageIntent.OwnCase:
                     routing++;
-                    routed += outcome.Route is Route.Human or Route.OwnCase || (outcome.Route == Route.Answer && outcome.HandoffEntry) ? 1 : 0;
+                    handover++;
+                    var handed = outcome.Route is Route.Human or Route.OwnCase || (outcome.Route == Route.Answer && outcome.HandoffEntry);
+                    routed += handed ? 1 : 0;
+                    handedOver += handed ? 1 : 0;
                     wrong += outcome.Route == Route.Answer && !outcome.HandoffEntry ? 1 : 0;
                     break;
                 case MessageIntent.OutOfScope:
@@ -92,8 +99,32 @@ public sealed record ValidationFigures(
             }
         }
         return new ValidationFigures(questions, answered, firstOption, clarified, messages, wrong, danger, caught, notDanger, falseDanger, notes,
-            routing, routed, faults, faultsRight, smallTalk, smallTalkRight);
+            routing, routed, faults, faultsRight, smallTalk, smallTalkRight, handover, handedOver);
     }
+
+    /// <summary>The figures of each language's messages (corpus code: sv, en, fi, ar, fa, so), in the order of <see cref="Knowledge.LanguageCodes.All"/>.</summary>
+    public static IReadOnlyDictionary<string, ValidationFigures> ByLanguage(IEnumerable<(CorpusMessage Message, Judged Outcome)> judged) =>
+        judged.GroupBy(j => j.Message.Lang, StringComparer.Ordinal)
+            .OrderBy(g => Knowledge.LanguageCodes.All.ToList().IndexOf(g.Key))
+            .ToDictionary(g => g.Key, g => Of(g), StringComparer.Ordinal);
+
+    /// <summary>
+    /// One line per language: in-scope questions answered right (target ≥ 80 % in each language),
+    /// confidently wrong (≤ 2 %), people in danger told 112 (100 %), person/own case handed over,
+    /// ordinary messages treated as emergencies.
+    /// </summary>
+    public static IEnumerable<string> LanguageTable(IReadOnlyDictionary<string, ValidationFigures> byLanguage)
+    {
+        yield return $"{"lang",-5} {"answered right",-17} {"or 1st option",-17} {"conf. wrong",-15} {"told 112",-14} {"handed over",-14} {"false emergency",-14}";
+        foreach (var (language, f) in byLanguage)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{language,-5} {Cell(f.AnsweredRight, f.Questions),-17} {Cell(f.RightOrFirstOption, f.Questions),-17} {Cell(f.ConfidentlyWrong, f.Messages),-15} {Cell(f.DangerCaught, f.Danger),-14} {Cell(f.HandedOver, f.Handover),-14} {Cell(f.FalseDanger, f.NotDanger),-14}");
+        }
+    }
+
+    private static string Cell(int part, int total) =>
+        string.Create(CultureInfo.InvariantCulture, $"{part}/{total} {100.0 * Rate(part, total):0.0} %");
 
     public IEnumerable<string> Lines()
     {

@@ -14,7 +14,9 @@ namespace Understanding.Decisions;
 public static class DecisionPolicy
 {
     private const int MaxOptions = 3;
-    private const float SelfHarmShare = 0.5f;
+    // Chosen on the validation part so that every self-harm message there gets the suicide line; the cost is
+    // that 94 of 1,410 emergencies in the corpus (was 21) get the self-harm reply, which also starts with 112.
+    private const float SelfHarmShare = 0.25f;
     private const int FewWords = 3;
     private const float SelfHarmNoteFloor = 0.05f;
 

@@ -58,6 +58,10 @@ public static class LanguageCodes
     /// <summary>A code or a locale ("fi", "fi-FI", "sv-easy"); anything else is Swedish.</summary>
     public static Language FromCode(string? code) => TryFromCode(code) ?? Language.Swedish;
 
+    /// <summary>The translated language whose content code is exactly <paramref name="code"/> ("fi", "sv-easy"); null for sv, en, locales and anything else.</summary>
+    public static Language? TranslatedFromCode(string? code) =>
+        TryFromCode(code) is { } language && language.IsTranslated() && language.Code() == code ? language : null;
+
     public static Language? TryFromCode(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))

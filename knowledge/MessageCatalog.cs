@@ -39,6 +39,15 @@ public static class MessageCatalog
         }
     }
 
+    /// <summary>Registers the messages of every static class named "…Messages" in <paramref name="assembly"/>.</summary>
+    public static void RegisterMessageClasses(System.Reflection.Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Messages", StringComparison.Ordinal)))
+        {
+            Register(type);
+        }
+    }
+
     public static void Register(string key, LocalizedText text)
     {
         Keys[text] = key;

@@ -20,6 +20,8 @@ internal static class KnowledgeCheckCommand
         }
         var knowledge = result.Knowledge!;
         DialogMessages.Register();
+        // The host's own messages (handoff, e-mail replies) register when first used; the check needs them all now.
+        MessageCatalog.RegisterMessageClasses(typeof(KnowledgeCheckCommand).Assembly);
         var translationProblems = TranslationReport.Problems(knowledge, MessageCatalog.Messages);
         if (translationProblems.Count > 0)
         {

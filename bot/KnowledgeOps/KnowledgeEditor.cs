@@ -70,7 +70,7 @@ internal sealed partial class KnowledgeEditor(KnowledgeProvider knowledge, Knowl
     private async Task<(KnowledgeEdit Edit, string? File)> MarkReviewedHereAsync(string entryId, string? code, GuideIdentity guide, CancellationToken cancellationToken,
         Func<string, Task>? recordWritten = null)
     {
-        if (LanguageCodes.TryFromCode(code) is not { } language || !language.IsTranslated() || language.Code() != code)
+        if (LanguageCodes.TranslatedFromCode(code) is not { } language)
         {
             return (new KnowledgeEdit(StatusCodes.Status400BadRequest, $"language must be one of {string.Join(", ", LanguageCodes.Translations.Select(l => l.Code()))}"), null);
         }

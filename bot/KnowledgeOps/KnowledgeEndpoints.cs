@@ -33,7 +33,7 @@ internal static class KnowledgeEndpoints
         // Translations side by side with the Swedish original, unreviewed first, for an editor to check.
         api.MapGet("/translations", (string? language, KnowledgeProvider knowledge) =>
         {
-            if (LanguageCodes.TryFromCode(language) is not { } chosen || !chosen.IsTranslated() || chosen.Code() != language)
+            if (LanguageCodes.TranslatedFromCode(language) is not { } chosen)
             {
                 return Results.Problem(detail: $"language must be one of {string.Join(", ", LanguageCodes.Translations.Select(l => l.Code()))}", statusCode: StatusCodes.Status400BadRequest);
             }

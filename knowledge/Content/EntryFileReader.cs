@@ -167,7 +167,7 @@ internal static class EntryFileReader
         var reviewed = new HashSet<Language>();
         foreach (var code in yaml.TextList(map, "reviewed", minimum: 0, owner))
         {
-            if (LanguageCodes.TryFromCode(code) is { } language && language.IsTranslated() && language.Code() == code)
+            if (LanguageCodes.TranslatedFromCode(code) is { } language)
             {
                 reviewed.Add(language);
             }

@@ -44,7 +44,7 @@ internal static class MessageFileReader
                     {
                         foreach (var item in list.OfType<YamlScalarNode>())
                         {
-                            if (LanguageCodes.TryFromCode(item.Value) is { } done && done.IsTranslated() && done.Code() == item.Value)
+                            if (LanguageCodes.TranslatedFromCode(item.Value) is { } done)
                             {
                                 reviewed.Add(done);
                             }
@@ -60,7 +60,7 @@ internal static class MessageFileReader
                     }
                     continue;
                 }
-                if (LanguageCodes.TryFromCode(code) is not { } language || !language.IsTranslated() || language.Code() != code)
+                if (LanguageCodes.TranslatedFromCode(code) is not { } language)
                 {
                     yaml.Problem(YamlFile.Line(languageNode), $"`{key}` has an unknown language `{code}` (use {string.Join(", ", LanguageCodes.Translations.Select(l => l.Code()))}; Swedish and English are in the code)");
                     continue;

@@ -70,3 +70,17 @@ public class TranslationReviewTests
         Assert.Equal(original, await File.ReadAllBytesAsync(file, Cancel));
     }
 }
+
+/// <summary>`knowledge check` on the shipped content: every key in messages.yaml is a message of the bot, with its placeholders.</summary>
+public class ShippedTranslationsTests
+{
+    [Fact]
+    public void EveryTranslatedMessage_BelongsToAMessageOfTheBotOrItsDialogs_WithTheSamePlaceholders()
+    {
+        Dialogs.Main.DialogMessages.Register();
+        Knowledge.MessageCatalog.RegisterMessageClasses(typeof(Bot.Commands.KnowledgeCheckCommand).Assembly);
+        var knowledge = Knowledge.Content.ContentLoader.Load(ContentCopy.Shipped()).Knowledge!;
+
+        Assert.Empty(Knowledge.Content.TranslationReport.Problems(knowledge, Knowledge.MessageCatalog.Messages));
+    }
+}

@@ -38,11 +38,14 @@ public sealed class KnowledgeProvider : IDisposable
     /// <summary>Loads and indexes the content, or returns the problems that prevent it.</summary>
     public static (KnowledgeProvider? Provider, IReadOnlyList<ContentProblem> Problems) Open(string contentDirectory)
     {
+        // The Swedish dictionary takes longest to load and does not depend on the rest of the content: read both at once.
+        var dictionary = Task.Run(() => Analysis.SwedishDictionary.Load(contentDirectory));
         var loaded = ContentLoader.Load(contentDirectory);
         if (!loaded.IsValid)
         {
             return (null, loaded.Problems);
         }
+        dictionary.Wait();
         MessageCatalog.Use(loaded.Knowledge!.Messages);
         return (new KnowledgeProvider(KnowledgeIndex.Build(loaded.Knowledge!), contentDirectory), []);
     }

@@ -29,13 +29,18 @@ public sealed class UnderstandingProvider
 
     /// <param name="searchText">What retrieval searches for in a message (the bot strips what it says about dates).</param>
     public UnderstandingProvider(KnowledgeProvider knowledge, string trainingDirectory, string modelDirectory, Action<string>? log = null, Func<string, string>? searchText = null)
+        : this(knowledge, trainingDirectory, modelDirectory, ModelSet.Load(modelDirectory), log, searchText)
+    {
+    }
+
+    /// <param name="models">The model set in <paramref name="modelDirectory"/>, loaded already (the bot loads it while it indexes the knowledge).</param>
+    public UnderstandingProvider(KnowledgeProvider knowledge, string trainingDirectory, string modelDirectory, ModelSet? models, Action<string>? log = null, Func<string, string>? searchText = null)
     {
         _knowledge = knowledge;
         _searchText = searchText;
         TrainingDirectory = trainingDirectory;
         ModelDirectory = modelDirectory;
         _log = log ?? (_ => { });
-        var models = ModelSet.Load(modelDirectory);
         if (models is null)
         {
             _log($"No trained models in {modelDirectory}: the bot uses retrieval and rules only (run `knowledge train`).");
@@ -45,6 +50,9 @@ public sealed class UnderstandingProvider
     }
 
     public string TrainingDirectory { get; }
+
+    /// <summary>How hard a retraining after a corpus edit works (full unless a test trains a throw-away corpus).</summary>
+    public TrainingEffort Effort { get; init; } = TrainingEffort.Full;
 
     public string ModelDirectory { get; }
 
@@ -95,7 +103,7 @@ public sealed class UnderstandingProvider
                 try
                 {
                     var index = _knowledge.Current;
-                    var result = Trainer.Run(index, TrainingDirectory, _log, _searchText);
+                    var result = Trainer.Run(index, TrainingDirectory, _log, _searchText, Effort);
                     if (result.Models is not { } models)
                     {
                         _log("The corpus has problems; the models were not retrained: " + string.Join("; ", result.Problems.Take(3)));

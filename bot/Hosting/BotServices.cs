@@ -37,6 +37,7 @@ internal static class BotServices
         services.AddSingleton(Clock(configuration));
         services.AddSingleton(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions());
 
+        var models = UnderstandingServices.StartLoadingModels(paths);
         var store = StoreOptions.From(configuration);
         // With PostgreSQL the database is opened and migrated first: the knowledge includes the edits kept there.
         var postgres = store.Postgres ? StorageServices.OpenPostgres(store) : null;
@@ -56,7 +57,7 @@ internal static class BotServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BotOptions>(), sp.GetRequiredService<IHandoffService>(),
             recorder: sp.GetService<Dialogs.Learning.ITurnRecorder>(), faultReports: sp.GetRequiredService<IFaultReportStore>(), alerts: sp.GetRequiredService<IAlertSource>(),
             photos: sp.GetRequiredService<IOwnPhotos>(), understanding: sp.GetRequiredService<UnderstandingProvider>()));
-        services.AddUnderstanding();
+        services.AddUnderstanding(models);
         services.AddSingleton(TurnAdmission.From(configuration, store));
         services.AddSingleton(sp => new ConversationLocks(sp.GetRequiredService<IClusterLocks>(), sp.GetRequiredService<TurnAdmission>()));
         services.AddSingleton(TurnDrill.From(configuration));

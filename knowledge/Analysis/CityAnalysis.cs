@@ -68,6 +68,7 @@ internal sealed class CityAnalysis : IDisposable
 
         Lemmatizer = Build(source => Lemmas(new LowerCaseFilter(Version, source)));
         var parts = CompoundDictionary(knowledge);
+        Fingerprint = FingerprintOf(Path.GetFullPath(Path.Combine(knowledge.ContentDirectory, "hunspell")), knowledge.Synonyms, knowledge.Lexicon, parts);
         _compoundParts = new CharArraySet(Version, parts, ignoreCase: true);
         _foldedCompoundParts = new CharArraySet(Version, parts.Select(Fold).Distinct(StringComparer.Ordinal).ToList(), ignoreCase: true);
 
@@ -114,6 +115,36 @@ internal sealed class CityAnalysis : IDisposable
     public IReadOnlyDictionary<Language, Analyzer> Translated { get; }
 
     public static CityAnalysis Build(KnowledgeBase knowledge) => new(knowledge);
+
+    /// <summary>
+    /// Identifies what these analyzers make of a text: two builds with the same dictionary, synonyms,
+    /// stems, linking forms and compound parts analyse every text alike, so analysed texts can be reused.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    private static string FingerprintOf(string hunspellFolder, IReadOnlyList<SynonymGroup> synonyms, Lexicon lexicon, IReadOnlyList<string> parts)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string part) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part + "\u0001"));
+        Add(AnalysisVersion);
+        Add(hunspellFolder);
+        foreach (var group in synonyms)
+        {
+            Add(string.Join('\u0002', group.Words) + "=>" + group.Target);
+        }
+        foreach (var (word, stem) in lexicon.Stems.Concat(lexicon.LinkingForms.Select(p => new KeyValuePair<string, string>("+" + p.Key, p.Value))).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Add(word + "=" + stem);
+        }
+        foreach (var part in parts)
+        {
+            Add(part);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>Raised when an analysis chain changes in code, so that analysed texts kept from before are not reused.</summary>
+    private const string AnalysisVersion = "1";
 
     public Analyzer Lemmatizer { get; }
     public Analyzer Swedish { get; }

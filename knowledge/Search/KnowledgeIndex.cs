@@ -143,6 +143,9 @@ public sealed class KnowledgeIndex : IAnswerSource, IDisposable
 
     public KnowledgeBase Knowledge { get; }
 
+    /// <summary>Equal for two indexes whose analyzers treat every text alike (<see cref="CityAnalysis.Fingerprint"/>).</summary>
+    public string AnalysisFingerprint => _analysis.Fingerprint;
+
     public static KnowledgeIndex Build(KnowledgeBase knowledge) => new(knowledge);
 
     /// <summary>

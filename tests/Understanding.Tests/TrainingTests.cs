@@ -8,7 +8,7 @@ public sealed class SmallModels : IDisposable
 {
     public SmallModels()
     {
-        Result = Trainer.Run(Small.Knowledge.Current, Small.Training, _ => { });
+        Result = Trainer.Run(Small.Knowledge.Current, Small.Training, _ => { }, effort: TrainingEffort.Quick);
         Result.Models!.Save(Small.Models);
     }
 
@@ -39,7 +39,7 @@ public sealed class TrainingTests(SmallModels trained) : IClassFixture<SmallMode
     {
         var small = trained.Small;
         var first = trained.Result;
-        var second = Trainer.Run(small.Knowledge.Current, small.Training, _ => { });
+        var second = Trainer.Run(small.Knowledge.Current, small.Training, _ => { }, effort: TrainingEffort.Quick);
 
         Assert.Empty(first.Problems);
         Assert.Equal(first.Models!.Manifest.Thresholds, second.Models!.Manifest.Thresholds);
@@ -60,7 +60,7 @@ public sealed class TrainingTests(SmallModels trained) : IClassFixture<SmallMode
     public async Task ACorpusEdit_IsAnExampleAtOnce_AndRetrainsTheModels()
     {
         using var small = trained.CopyWithModels();
-        var provider = new UnderstandingProvider(small.Knowledge, small.Training, small.Models);
+        var provider = new UnderstandingProvider(small.Knowledge, small.Training, small.Models) { Effort = TrainingEffort.Quick };
         // A local nickname nobody in the corpus uses: the edit must make the book bus nearer than before.
         const string wording = "när kommer Snurran till Hisingsbacka nästa gång";
         var before = provider.Current!.Understand(wording, Knowledge.Language.Swedish).Evidence.Examples

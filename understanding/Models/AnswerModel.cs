@@ -26,7 +26,7 @@ public sealed class AnswerModel
     public float Probability(float[] features) =>
         _engines.Value!.Predict(new CandidateRow { Features = features }).Probability;
 
-    public static AnswerModel Train(IReadOnlyList<CandidateRow> rows, int seed = 1)
+    public static AnswerModel Train(IReadOnlyList<CandidateRow> rows, int trees = 400, int seed = 1)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows, Schema());
@@ -34,7 +34,7 @@ public sealed class AnswerModel
         {
             NumberOfThreads = 1,
             NumberOfLeaves = 32,
-            NumberOfTrees = 400,
+            NumberOfTrees = trees,
             MinimumExampleCountPerLeaf = 20,
             LearningRate = 0.05,
             FeatureFraction = 1.0,

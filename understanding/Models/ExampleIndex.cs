@@ -1,67 +1,111 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Transforms.Text;
-
 namespace Understanding.Models;
 
 /// <summary>
 /// Labelled examples (the knowledge base's own questions and the corpus's resident messages) as
-/// TF-IDF vectors of their analysed words (ML.NET text featurization), searchable by cosine
-/// similarity: the entries whose examples are nearest to a new message. Unlike a trained
-/// classifier, an example added by an editor counts from the next build on.
+/// TF-IDF vectors of their analysed words, searchable by cosine similarity: the entries whose
+/// examples are nearest to a new message. Unlike a trained classifier, an example added by an
+/// editor counts from the next build on.
 /// </summary>
+/// <remarks>
+/// The weighting is ML.NET's word bag with TF-IDF and an L2 norm (raw count × ln(N / df)), the one
+/// the answer model was trained with, computed directly: building it for the whole corpus and
+/// vectorizing a message are dictionary look-ups rather than a data pipeline.
+/// </remarks>
 public sealed class ExampleIndex
 {
-    private readonly MLContext _ml;
-    private readonly ITransformer _vectorizer;
-    private readonly ThreadLocal<PredictionEngine<TextRow, VectorRow>> _engines;
+    private readonly Dictionary<string, (int Id, float Idf)> _vocabulary;
     private readonly string[] _labels;
     private readonly string[] _groups;
-    private readonly Dictionary<int, (int Row, float Weight)[]> _postings;
+    private readonly (int Row, float Weight)[][] _postings;
     private const int NeighboursPerLabel = 2;
 
-    private ExampleIndex(MLContext ml, ITransformer vectorizer, IReadOnlyList<TextRow> rows, IReadOnlyList<KeyValuePair<int, float>[]> vectors)
+    private ExampleIndex(Dictionary<string, (int Id, float Idf)> vocabulary, string[] labels, string[] groups, (int Row, float Weight)[][] postings)
     {
-        _ml = ml;
-        _vectorizer = vectorizer;
-        _engines = new ThreadLocal<PredictionEngine<TextRow, VectorRow>>(() => _ml.Model.CreatePredictionEngine<TextRow, VectorRow>(_vectorizer));
-        _labels = rows.Select(r => r.Label).ToArray();
-        _groups = rows.Select(r => r.Group).ToArray();
-        var postings = new Dictionary<int, List<(int, float)>>();
-        for (var row = 0; row < vectors.Count; row++)
-        {
-            foreach (var (feature, weight) in vectors[row])
-            {
-                if (!postings.TryGetValue(feature, out var list))
-                {
-                    postings[feature] = list = [];
-                }
-                list.Add((row, weight));
-            }
-        }
-        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _vocabulary = vocabulary;
+        _labels = labels;
+        _groups = groups;
+        _postings = postings;
     }
 
     public int Count => _labels.Length;
 
+    private static readonly Lock RecentGate = new();
+    private static readonly LinkedList<(string Fingerprint, ExampleIndex Index)> Recent = new();
+    private const int RecentIndexes = 4;
+
+    /// <summary>
+    /// The index of <paramref name="rows"/>. The few most recent indexes are kept by a fingerprint of
+    /// their rows: a knowledge reload leaves the corpus's intent examples as they were, and a
+    /// retraining builds the same indexes as the bot that runs it.
+    /// </summary>
     public static ExampleIndex Build(IReadOnlyList<TextRow> rows)
     {
-        var ml = new MLContext(1);
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var vectorizer = ml.Transforms.Text.FeaturizeText(nameof(VectorRow.Features), new TextFeaturizingEstimator.Options
+        var fingerprint = FingerprintOf(rows);
+        lock (RecentGate)
         {
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepDiacritics = true,
-            KeepPunctuations = true,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = null,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        }, nameof(TextRow.Terms)).Fit(data);
-        var vectors = vectorizer.Transform(data).GetColumn<VBuffer<float>>(nameof(VectorRow.Features))
-            .Select(Sparse)
-            .ToList();
-        return new ExampleIndex(ml, vectorizer, rows, vectors);
+            for (var node = Recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Fingerprint == fingerprint)
+                {
+                    Recent.Remove(node);
+                    Recent.AddFirst(node);
+                    return node.Value.Index;
+                }
+            }
+        }
+        var index = BuildNew(rows);
+        lock (RecentGate)
+        {
+            Recent.AddFirst((fingerprint, index));
+            while (Recent.Count > RecentIndexes)
+            {
+                Recent.RemoveLast();
+            }
+        }
+        return index;
+    }
+
+    private static string FingerprintOf(IReadOnlyList<TextRow> rows)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var row in rows)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{row.Terms}\u0001{row.Label}\u0001{row.Group}\u0002"));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static ExampleIndex BuildNew(IReadOnlyList<TextRow> rows)
+    {
+        var tokens = rows.Select(r => Tokens(r.Terms)).ToArray();
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var row in tokens)
+        {
+            foreach (var term in row.Distinct(StringComparer.Ordinal))
+            {
+                if (!frequencies.TryGetValue(term, out var count))
+                {
+                    order.Add(term);
+                }
+                frequencies[term] = count + 1;
+            }
+        }
+        var vocabulary = new Dictionary<string, (int Id, float Idf)>(order.Count, StringComparer.Ordinal);
+        foreach (var term in order)
+        {
+            vocabulary[term] = (vocabulary.Count, (float)Math.Log((double)rows.Count / frequencies[term]));
+        }
+        var postings = new List<(int, float)>[vocabulary.Count];
+        for (var row = 0; row < tokens.Length; row++)
+        {
+            foreach (var (id, weight) in Vector(vocabulary, tokens[row]))
+            {
+                (postings[id] ??= []).Add((row, weight));
+            }
+        }
+        return new ExampleIndex(vocabulary, rows.Select(r => r.Label).ToArray(), rows.Select(r => r.Group).ToArray(),
+            postings.Select(p => p?.ToArray() ?? []).ToArray());
     }
 
     /// <summary>
@@ -72,42 +116,65 @@ public sealed class ExampleIndex
     /// </summary>
     public IReadOnlyList<(string Label, float Score)> Nearest(string terms, int count, string? excludeGroup = null)
     {
-        var vector = Sparse(_engines.Value!.Predict(new TextRow { Terms = terms }).Features);
-        var similarity = new Dictionary<int, float>();
-        foreach (var (feature, weight) in vector)
+        // Scores by row in a pooled array; only the rows that share a term with the message are visited.
+        var similarity = System.Buffers.ArrayPool<float>.Shared.Rent(_labels.Length);
+        Array.Clear(similarity, 0, _labels.Length);
+        var touched = new List<int>();
+        try
         {
-            if (!_postings.TryGetValue(feature, out var rows))
+            foreach (var (id, weight) in Vector(_vocabulary, Tokens(terms)))
             {
-                continue;
+                foreach (var (row, rowWeight) in _postings[id])
+                {
+                    if (similarity[row] == 0)
+                    {
+                        touched.Add(row);
+                    }
+                    similarity[row] += weight * rowWeight;
+                }
             }
-            foreach (var (row, rowWeight) in rows)
+            var byLabel = new Dictionary<string, (float First, float Second)>(StringComparer.Ordinal);
+            foreach (var row in touched)
             {
-                similarity[row] = similarity.GetValueOrDefault(row) + (weight * rowWeight);
+                var score = similarity[row];
+                if (excludeGroup is not null && string.Equals(_groups[row], excludeGroup, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var best = byLabel.GetValueOrDefault(_labels[row]);
+                byLabel[_labels[row]] = score > best.First ? (score, best.First) : (best.First, Math.Max(best.Second, score));
             }
+            return Ranked(byLabel, count);
         }
-        var byLabel = new Dictionary<string, (float First, float Second)>(StringComparer.Ordinal);
-        foreach (var (row, score) in similarity)
+        finally
         {
-            if (excludeGroup is not null && string.Equals(_groups[row], excludeGroup, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var best = byLabel.GetValueOrDefault(_labels[row]);
-            byLabel[_labels[row]] = score > best.First ? (score, best.First) : (best.First, Math.Max(best.Second, score));
+            System.Buffers.ArrayPool<float>.Shared.Return(similarity);
         }
-        return byLabel
+    }
+
+    private static List<(string Label, float Score)> Ranked(Dictionary<string, (float First, float Second)> byLabel, int count) =>
+        byLabel
             .Select(p => (p.Key, (p.Value.First + p.Value.Second) / NeighboursPerLabel))
             .OrderByDescending(p => p.Item2)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(count)
             .ToList();
-    }
 
-    private static KeyValuePair<int, float>[] Sparse(VBuffer<float> vector) =>
-        vector.Items().Where(p => p.Value != 0).ToArray();
+    private static string[] Tokens(string terms) => terms.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private sealed class VectorRow
+    /// <summary>The L2-normalized TF-IDF weights of the known terms; terms with no weight (in every example) are left out.</summary>
+    private static List<(int Id, float Weight)> Vector(Dictionary<string, (int Id, float Idf)> vocabulary, string[] tokens)
     {
-        public VBuffer<float> Features { get; set; }
+        var counts = new Dictionary<int, (int Count, float Idf)>();
+        foreach (var token in tokens)
+        {
+            if (vocabulary.TryGetValue(token, out var term))
+            {
+                counts[term.Id] = (counts.GetValueOrDefault(term.Id).Count + 1, term.Idf);
+            }
+        }
+        var weights = counts.Select(c => (Id: c.Key, Weight: c.Value.Count * c.Value.Idf)).Where(w => w.Weight != 0).ToList();
+        var norm = MathF.Sqrt(weights.Sum(w => w.Weight * w.Weight));
+        return norm == 0 ? [] : weights.Select(w => (w.Id, w.Weight / norm)).ToList();
     }
 }

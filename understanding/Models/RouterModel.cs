@@ -40,7 +40,7 @@ public sealed class RouterModel
         return new IntentScores(probabilities);
     }
 
-    public static RouterModel Train(IReadOnlyList<RouteRow> rows, int seed = 1)
+    public static RouterModel Train(IReadOnlyList<RouteRow> rows, int iterations = 200, int seed = 1)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows, Schema());
@@ -48,7 +48,7 @@ public sealed class RouterModel
             .Append(ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
                 NumberOfLeaves = 16,
-                NumberOfIterations = 200,
+                NumberOfIterations = iterations,
                 LearningRate = 0.05,
                 MinimumExampleCountPerLeaf = 10,
                 NumberOfThreads = 1,

@@ -38,7 +38,7 @@ public sealed class TextClassifier
     /// the probabilities stay close enough to the truth that short, unusual messages are not taken
     /// for emergencies.
     /// </summary>
-    public static TextClassifier Train(IReadOnlyList<TextRow> rows, int seed = 1, bool balance = true)
+    public static TextClassifier Train(IReadOnlyList<TextRow> rows, int? passes = null, int seed = 1, bool balance = true)
     {
         var counts = rows.GroupBy(r => r.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var weighted = rows.Select(r => new TextRow
@@ -58,6 +58,7 @@ public sealed class TextClassifier
             {
                 NumberOfThreads = 1,
                 ExampleWeightColumnName = nameof(TextRow.Weight),
+                MaximumNumberOfIterations = passes,
             }));
         var model = pipeline.Fit(data);
         return new TextClassifier(ml, model, ClassNames(model.GetOutputSchema(data.Schema)));

@@ -23,8 +23,9 @@ public static class ModelTrainer
 {
     public const int Folds = 5;
 
-    public static TrainedModels Train(KnowledgeIndex index, IReadOnlyList<CorpusMessage> training, Action<string>? log = null, Func<string, string>? searchText = null)
+    public static TrainedModels Train(KnowledgeIndex index, IReadOnlyList<CorpusMessage> training, Action<string>? log = null, Func<string, string>? searchText = null, TrainingEffort? effort = null)
     {
+        effort ??= TrainingEffort.Full;
         var watch = Stopwatch.StartNew();
         void Log(string message) => log?.Invoke($"{watch.Elapsed.TotalSeconds,6:0.0} s  {message}");
         var knowledge = index.Knowledge;
@@ -42,7 +43,7 @@ public static class ModelTrainer
         // Each fold trains on its own data with one thread, so running them side by side stays deterministic.
         Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
-            var model = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages.Where((_, i) => fold[i] != f)]));
+            var model = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages.Where((_, i) => fold[i] != f)], effort.IntentPasses));
             for (var i = 0; i < training.Count; i++)
             {
                 if (fold[i] == f)
@@ -52,7 +53,7 @@ public static class ModelTrainer
             }
             Log($"intent model, fold {f + 1} of {Folds}");
         });
-        var intents = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages]));
+        var intents = new IntentModel(TextClassifier.Train([.. knowledgeQuestions, .. messages], effort.IntentPasses));
         Log("intent model on all messages");
 
         var collector = new EvidenceCollector(index, examples, intentExamples, searchText);
@@ -80,14 +81,14 @@ public static class ModelTrainer
         {
             File.WriteAllLines(dump, rows.Select(r => string.Join('\t', r.Features.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(r.Label ? "1" : "0").Prepend(r.Group))));
         }
-        var answers = AnswerModel.Train(rows);
+        var answers = AnswerModel.Train(rows, effort.AnswerTrees);
         Log("answer model trained");
 
         // The router learns from the answer model's view of messages whose writer it was not trained on.
         var ranked = new IReadOnlyList<EntryCandidate>[training.Count];
         Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
-            var model = AnswerModel.Train(rowsOf.Where((_, i) => fold[i] != f).SelectMany(m => m.Candidates.Select(c => c.Row)).ToList());
+            var model = AnswerModel.Train(rowsOf.Where((_, i) => fold[i] != f).SelectMany(m => m.Candidates.Select(c => c.Row)).ToList(), effort.AnswerTrees);
             for (var i = 0; i < training.Count; i++)
             {
                 if (fold[i] == f)
@@ -100,7 +101,7 @@ public static class ModelTrainer
             }
             Log($"answer model, fold {f + 1} of {Folds}");
         });
-        var router = RouterModel.Train(training.Select((m, i) => new RouteRow { Features = RouteFeatures.Of(rowsOf[i].Evidence, ranked[i]), Intent = m.Intent }).ToList());
+        var router = RouterModel.Train(training.Select((m, i) => new RouteRow { Features = RouteFeatures.Of(rowsOf[i].Evidence, ranked[i]), Intent = m.Intent }).ToList(), effort.RouterIterations);
         Log("router trained");
         return new TrainedModels(examples, intentExamples, intents, answers, router);
     }
@@ -134,14 +135,9 @@ public static class ModelTrainer
                 .Select(m => new TextRow { Text = m.Text, Terms = terms(m.Text, LanguageOf(m)), Label = m.Entry!, Group = GroupOf(m) }))
             .ToList();
 
-    /// <summary>The analysed words of every text in its language (easy Swedish as Swedish: look up with <c>Written()</c>), computed on all cores (the analysis is the slow part).</summary>
-    public static IReadOnlyDictionary<(string Text, Language Language), string> AnalyzedTerms(KnowledgeIndex index, IEnumerable<(string Text, Language Language)> texts)
-    {
-        var distinct = texts.Select(t => (t.Text, Language: t.Language.Written())).Distinct().ToList();
-        var terms = new string[distinct.Count];
-        Parallel.For(0, distinct.Count, i => terms[i] = string.Join(' ', index.AnalyzedTerms(distinct[i].Text, distinct[i].Language)));
-        return distinct.Select((text, i) => (text, i)).ToDictionary(p => p.text, p => terms[p.i]);
-    }
+    /// <summary>The analysed words of every text in its language (easy Swedish as Swedish: look up with <c>Written()</c>), kept between builds.</summary>
+    public static IReadOnlyDictionary<(string Text, Language Language), string> AnalyzedTerms(KnowledgeIndex index, IEnumerable<(string Text, Language Language)> texts) =>
+        Text.AnalyzedTermsMemo.Of(index, texts);
 
     /// <summary>The corpus's messages labelled with their intent.</summary>
     public static List<TextRow> IntentRows(IEnumerable<CorpusMessage> training, Func<string, Language, string> terms) =>

@@ -20,7 +20,7 @@ public sealed record TrainingResult(ModelSet? Models, IReadOnlyList<ContentProbl
 public static class Trainer
 {
     /// <param name="searchText">What retrieval searches for in a message (the host strips dates); the same as the bot uses.</param>
-    public static TrainingResult Run(KnowledgeIndex index, string trainingDirectory, Action<string> log, Func<string, string>? searchText = null)
+    public static TrainingResult Run(KnowledgeIndex index, string trainingDirectory, Action<string> log, Func<string, string>? searchText = null, TrainingEffort? effort = null)
     {
         var problems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(trainingDirectory, CorpusReader.TrainFolder, index.Knowledge, problems);
@@ -36,7 +36,7 @@ public static class Trainer
         }
         var fingerprint = CorpusReader.Fingerprint(trainingDirectory);
         log($"{training.Count} training and {validation.Count} validation messages");
-        var models = ModelTrainer.Train(index, training, log, searchText);
+        var models = ModelTrainer.Train(index, training, log, searchText, effort);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var scored = Score(models.Understander(index, searchText), validation);
         log($"validation part understood in {watch.Elapsed.TotalSeconds:0.0} s");

@@ -4,6 +4,7 @@ using Knowledge.Search;
 using Understanding.Corpus;
 using Understanding.Decisions;
 using Understanding.Models;
+using Understanding.Text;
 using Understanding.Training;
 
 namespace Understanding;
@@ -110,6 +111,7 @@ public sealed class UnderstandingProvider
                         return;
                     }
                     models.Save(ModelDirectory);
+                    SaveAnalysedTerms(index, TrainingDirectory, ModelDirectory);
                     Build(_knowledge.Current, models);
                     _log("Models retrained on the edited corpus and swapped in.");
                 }
@@ -121,10 +123,22 @@ public sealed class UnderstandingProvider
         }
     }
 
+    /// <summary>Writes the analysed words of the knowledge questions and the training part beside the models (<c>knowledge train</c>, a retraining).</summary>
+    public static void SaveAnalysedTerms(KnowledgeIndex index, string trainingDirectory, string modelDirectory)
+    {
+        var training = CorpusReader.ReadPart(trainingDirectory, CorpusReader.TrainFolder, index.Knowledge, []);
+        AnalyzedTermsMemo.Save(modelDirectory, index,
+            ModelTrainer.KnowledgeQuestions(index.Knowledge).Concat(training.Select(m => (m.Text, ModelTrainer.LanguageOf(m)))));
+    }
+
     private void Build(KnowledgeIndex index, ModelSet models)
     {
         var problems = new List<ContentProblem>();
         var training = CorpusReader.ReadPart(TrainingDirectory, CorpusReader.TrainFolder, index.Knowledge, problems);
+        if (_state is null)
+        {
+            AnalyzedTermsMemo.Load(ModelDirectory, index);
+        }
         var terms = ModelTrainer.AnalyzedTerms(index, ModelTrainer.KnowledgeQuestions(index.Knowledge).Concat(training.Select(m => (m.Text, ModelTrainer.LanguageOf(m)))));
         string Terms(string text, Language language) => terms[(text, language.Written())];
         var collector = new EvidenceCollector(index, ExampleIndex.Build(ModelTrainer.ExampleRows(index.Knowledge, training, Terms)),

@@ -1,5 +1,6 @@
 using Dialogs.Dates;
 using Knowledge;
+using Understanding;
 using Understanding.Training;
 
 namespace Bot.Commands;
@@ -41,6 +42,7 @@ internal static class KnowledgeTrainCommand
             Console.WriteLine("  " + line);
         }
         result.Models.Save(paths.ModelDirectory);
+        UnderstandingProvider.SaveAnalysedTerms(knowledge.Current, paths.TrainingDirectory, paths.ModelDirectory);
         Console.WriteLine();
         Console.WriteLine($"Models written to {paths.ModelDirectory}. `eval {Path.Combine(paths.TrainingDirectory, "validation")}/*.jsonl` runs the validation part through the whole bot.");
         return 0;

@@ -16,7 +16,6 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 using Knowledge.Search;
-using HunspellDictionary = Lucene.Net.Analysis.Hunspell.Dictionary;
 
 namespace Knowledge.Analysis;
 
@@ -40,7 +39,6 @@ internal sealed class CityAnalysis : IDisposable
         "lite", "mer", "mest", "ens", "era", "ers", "tar", "ger", "ter", "ens", "ska", "skall", "gör", "göra",
     ];
 
-    private readonly HunspellDictionary? _hunspell;
     private readonly Lemmatizer? _lemmatizer;
     private readonly SynonymMap? _synonyms;
     private readonly CharArraySet _compoundParts;
@@ -51,8 +49,7 @@ internal sealed class CityAnalysis : IDisposable
 
     private CityAnalysis(KnowledgeBase knowledge)
     {
-        _hunspell = SwedishDictionary.Load(knowledge.ContentDirectory);
-        _lemmatizer = _hunspell is null ? null : new Lemmatizer(_hunspell);
+        _lemmatizer = SwedishDictionary.LemmatizerFor(knowledge.ContentDirectory);
         _synonyms = BuildSynonyms(knowledge.Synonyms);
         _stems = new Dictionary<string, string>(knowledge.Lexicon.Stems, StringComparer.Ordinal);
         _afterCompound = new Dictionary<string, string>(knowledge.Lexicon.LinkingForms, StringComparer.Ordinal);
@@ -68,7 +65,7 @@ internal sealed class CityAnalysis : IDisposable
 
         Lemmatizer = Build(source => Lemmas(new LowerCaseFilter(Version, source)));
         var parts = CompoundDictionary(knowledge);
-        Fingerprint = FingerprintOf(Path.GetFullPath(Path.Combine(knowledge.ContentDirectory, "hunspell")), knowledge.Synonyms, knowledge.Lexicon, parts);
+        Fingerprint = FingerprintOf(SwedishDictionary.Fingerprint(knowledge.ContentDirectory), knowledge.Synonyms, knowledge.Lexicon, parts);
         _compoundParts = new CharArraySet(Version, parts, ignoreCase: true);
         _foldedCompoundParts = new CharArraySet(Version, parts.Select(Fold).Distinct(StringComparer.Ordinal).ToList(), ignoreCase: true);
 
@@ -122,12 +119,12 @@ internal sealed class CityAnalysis : IDisposable
     /// </summary>
     public string Fingerprint { get; }
 
-    private static string FingerprintOf(string hunspellFolder, IReadOnlyList<SynonymGroup> synonyms, Lexicon lexicon, IReadOnlyList<string> parts)
+    private static string FingerprintOf(string dictionary, IReadOnlyList<SynonymGroup> synonyms, Lexicon lexicon, IReadOnlyList<string> parts)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         void Add(string part) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part + "\u0001"));
         Add(AnalysisVersion);
-        Add(hunspellFolder);
+        Add(dictionary);
         foreach (var group in synonyms)
         {
             Add(string.Join('\u0002', group.Words) + "=>" + group.Target);
@@ -296,7 +293,6 @@ internal sealed class CityAnalysis : IDisposable
 
     public void Dispose()
     {
-        _lemmatizer?.Dispose();
         Lemmatizer.Dispose();
         Swedish.Dispose();
         Folded.Dispose();

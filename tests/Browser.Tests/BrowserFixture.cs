@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Browser.Tests.SharedBrowserFixture))]
+
 namespace Browser.Tests;
 
 /// <summary>
@@ -105,3 +107,10 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }
+
+/// <summary>
+/// One bot and one Chromium for the whole run, shared by the widget, Web Chat, language and upload
+/// test classes: each of their tests works in a conversation of its own and changes nothing the
+/// others see (no alerts, no clock, no settings), so one start-up serves them all.
+/// </summary>
+public sealed class SharedBrowserFixture : BrowserFixture;

@@ -8,7 +8,7 @@ namespace Browser.Tests;
 /// the chrome in the chosen language, Arabic and Persian mirrored, the bot told with a setLanguage event,
 /// and every bubble reading in the direction of its own text.
 /// </summary>
-public sealed class LanguageChooserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class LanguageChooserTests(SharedBrowserFixture fixture)
 {
     private static readonly string[] Names = ["Svenska", "Lättläst svenska", "English", "Suomi", "العربية", "فارسی", "Soomaali"];
 

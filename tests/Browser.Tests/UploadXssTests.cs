@@ -13,7 +13,7 @@ namespace Browser.Tests;
 /// report; a signed-in guide opens the photo from the console ("Visa bild"). No script of the resident's may
 /// run with the guide's session (it would, for example, post a crisis alert to every resident).
 /// </summary>
-public sealed partial class UploadXssTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class UploadXssTests(SharedBrowserFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Browser.Tests;
 
 /// <summary>protocols.md §7 B: the official Web Chat 4.18.1 bundle in Chromium against the bot.</summary>
-public sealed partial class WebChatTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class WebChatTests(SharedBrowserFixture fixture)
 {
     private const string SendFailedSv = "Det gick inte att skicka";
     private const string SendFailedEn = "Send failed";

@@ -10,7 +10,7 @@ namespace Browser.Tests;
 /// driven through its stable hooks: #cb-launcher, #cb-panel, #cb-log, .cb-msg-bot, .cb-msg-user,
 /// #cb-input, #cb-form, #cb-typing, .cb-actions button, .cb-alert, #cb-lang.
 /// </summary>
-public sealed partial class WidgetTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class WidgetTests(SharedBrowserFixture fixture)
 {
     private const string ImgPayload = "<img src=x onerror=\"window.__xss=1\">";
     private const string ScriptPayload = "<script>window.__xss=2</script>";

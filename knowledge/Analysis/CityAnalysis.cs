@@ -121,23 +121,20 @@ internal sealed class CityAnalysis : IDisposable
 
     private static string FingerprintOf(string dictionary, IReadOnlyList<SynonymGroup> synonyms, Lexicon lexicon, IReadOnlyList<string> parts)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        void Add(string part) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part + "\u0001"));
-        Add(AnalysisVersion);
-        Add(dictionary);
+        using var fingerprint = new Knowledge.Fingerprint().Add(AnalysisVersion).Add(dictionary);
         foreach (var group in synonyms)
         {
-            Add(string.Join('\u0002', group.Words) + "=>" + group.Target);
+            fingerprint.Add(string.Join('\u0001', group.Words) + "=>" + group.Target);
         }
         foreach (var (word, stem) in lexicon.Stems.Concat(lexicon.LinkingForms.Select(p => new KeyValuePair<string, string>("+" + p.Key, p.Value))).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Add(word + "=" + stem);
+            fingerprint.Add(word + "=" + stem);
         }
         foreach (var part in parts)
         {
-            Add(part);
+            fingerprint.Add(part);
         }
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return fingerprint.ToString();
     }
 
     /// <summary>Raised when an analysis chain changes in code, so that analysed texts kept from before are not reused.</summary>

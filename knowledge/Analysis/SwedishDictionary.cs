@@ -23,12 +23,12 @@ internal static class SwedishDictionary
         {
             if (!Fingerprints.TryGetValue(folder, out var fingerprint))
             {
-                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                using var hash = new Knowledge.Fingerprint();
                 foreach (var file in new[] { "sv_SE.aff", "sv_SE.dic" }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
                 {
-                    hash.AppendData(File.ReadAllBytes(file));
+                    hash.Add(File.ReadAllBytes(file));
                 }
-                Fingerprints[folder] = fingerprint = Convert.ToHexString(hash.GetHashAndReset());
+                Fingerprints[folder] = fingerprint = hash.ToString();
             }
             return fingerprint;
         }

@@ -1,3 +1,5 @@
+using Knowledge;
+
 namespace Understanding.Models;
 
 /// <summary>
@@ -29,9 +31,7 @@ public sealed class ExampleIndex
 
     public int Count => _labels.Length;
 
-    private static readonly Lock RecentGate = new();
-    private static readonly LinkedList<(string Fingerprint, ExampleIndex Index)> Recent = new();
-    private const int RecentIndexes = 4;
+    private static readonly RecentlyUsed<ExampleIndex> Recent = new(capacity: 4);
 
     /// <summary>
     /// The index of <paramref name="rows"/>. The few most recent indexes are kept by a fingerprint of
@@ -40,39 +40,12 @@ public sealed class ExampleIndex
     /// </summary>
     public static ExampleIndex Build(IReadOnlyList<TextRow> rows)
     {
-        var fingerprint = FingerprintOf(rows);
-        lock (RecentGate)
-        {
-            for (var node = Recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Fingerprint == fingerprint)
-                {
-                    Recent.Remove(node);
-                    Recent.AddFirst(node);
-                    return node.Value.Index;
-                }
-            }
-        }
-        var index = BuildNew(rows);
-        lock (RecentGate)
-        {
-            Recent.AddFirst((fingerprint, index));
-            while (Recent.Count > RecentIndexes)
-            {
-                Recent.RemoveLast();
-            }
-        }
-        return index;
-    }
-
-    private static string FingerprintOf(IReadOnlyList<TextRow> rows)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var fingerprint = new Fingerprint();
         foreach (var row in rows)
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{row.Terms}\u0001{row.Label}\u0001{row.Group}\u0002"));
+            fingerprint.Add(row.Terms).Add(row.Label).Add(row.Group);
         }
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return Recent.GetOrAdd(fingerprint.ToString(), () => BuildNew(rows));
     }
 
     private static ExampleIndex BuildNew(IReadOnlyList<TextRow> rows)

@@ -18,9 +18,7 @@ namespace Understanding.Text;
 public static class AnalyzedTermsMemo
 {
     public const string FileName = "analysed-terms.jsonl.gz";
-    private const int Analyses = 3;
-    private static readonly Lock Gate = new();
-    private static readonly LinkedList<(string Fingerprint, ConcurrentDictionary<(string, Language), string> Terms)> Recent = new();
+    private static readonly RecentlyUsed<ConcurrentDictionary<(string, Language), string>> Recent = new(capacity: 3);
 
     /// <summary>The analysed words of every text in its language (easy Swedish as Swedish), the missing ones computed on all cores.</summary>
     public static IReadOnlyDictionary<(string Text, Language Language), string> Of(KnowledgeIndex index, IEnumerable<(string Text, Language Language)> texts)
@@ -87,26 +85,6 @@ public static class AnalyzedTermsMemo
 
     private sealed record SavedTerms(string Lang, string Text, string Terms);
 
-    private static ConcurrentDictionary<(string, Language), string> For(string fingerprint)
-    {
-        lock (Gate)
-        {
-            for (var node = Recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Fingerprint == fingerprint)
-                {
-                    Recent.Remove(node);
-                    Recent.AddFirst(node);
-                    return node.Value.Terms;
-                }
-            }
-            var terms = new ConcurrentDictionary<(string, Language), string>();
-            Recent.AddFirst((fingerprint, terms));
-            while (Recent.Count > Analyses)
-            {
-                Recent.RemoveLast();
-            }
-            return terms;
-        }
-    }
+    private static ConcurrentDictionary<(string, Language), string> For(string fingerprint) =>
+        Recent.GetOrAdd(fingerprint, () => new ConcurrentDictionary<(string, Language), string>());
 }

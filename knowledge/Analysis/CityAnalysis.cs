@@ -49,7 +49,8 @@ internal sealed class CityAnalysis : IDisposable
 
     private CityAnalysis(KnowledgeBase knowledge)
     {
-        _lemmatizer = SwedishDictionary.LemmatizerFor(knowledge.ContentDirectory);
+        var dictionary = SwedishDictionary.Load(knowledge.ContentDirectory);
+        _lemmatizer = dictionary.Lemmatizer;
         _synonyms = BuildSynonyms(knowledge.Synonyms);
         _stems = new Dictionary<string, string>(knowledge.Lexicon.Stems, StringComparer.Ordinal);
         _afterCompound = new Dictionary<string, string>(knowledge.Lexicon.LinkingForms, StringComparer.Ordinal);
@@ -65,7 +66,7 @@ internal sealed class CityAnalysis : IDisposable
 
         Lemmatizer = Build(source => Lemmas(new LowerCaseFilter(Version, source)));
         var parts = CompoundDictionary(knowledge);
-        Fingerprint = FingerprintOf(SwedishDictionary.Fingerprint(knowledge.ContentDirectory), knowledge.Synonyms, knowledge.Lexicon, parts);
+        Fingerprint = FingerprintOf(dictionary.Fingerprint, knowledge.Synonyms, knowledge.Lexicon, parts);
         _compoundParts = new CharArraySet(Version, parts, ignoreCase: true);
         _foldedCompoundParts = new CharArraySet(Version, parts.Select(Fold).Distinct(StringComparer.Ordinal).ToList(), ignoreCase: true);
 

@@ -10,66 +10,39 @@ namespace Knowledge.Analysis;
 internal static class SwedishDictionary
 {
     private static readonly Lock Gate = new();
-    private static readonly Dictionary<string, HunspellDictionary?> Loaded = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, Lemmatizer?> Lemmatizers = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Loaded> ByFolder = new(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> Fingerprints = new(StringComparer.Ordinal);
+    /// <param name="Lemmatizer">Null when the folder has no dictionary.</param>
+    /// <param name="Fingerprint">A hash of the dictionary's files (of nothing when there is none): equal in every copy of the same dictionary.</param>
+    public sealed record Loaded(Lemmatizer? Lemmatizer, string Fingerprint);
 
-    /// <summary>A hash of the dictionary's files (of nothing when there is none): equal in every copy of the same dictionary.</summary>
-    public static string Fingerprint(string contentDirectory)
+    /// <summary>The dictionary in <paramref name="contentDirectory"/>/hunspell, loaded on first use; its lemmatizer is shared and never disposed.</summary>
+    public static Loaded Load(string contentDirectory)
     {
         var folder = Path.GetFullPath(Path.Combine(contentDirectory, "hunspell"));
         lock (Gate)
         {
-            if (!Fingerprints.TryGetValue(folder, out var fingerprint))
+            if (!ByFolder.TryGetValue(folder, out var loaded))
             {
-                using var hash = new Knowledge.Fingerprint();
-                foreach (var file in new[] { "sv_SE.aff", "sv_SE.dic" }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
-                {
-                    hash.Add(File.ReadAllBytes(file));
-                }
-                Fingerprints[folder] = fingerprint = hash.ToString();
+                ByFolder[folder] = loaded = Read(folder);
             }
-            return fingerprint;
+            return loaded;
         }
     }
 
-    /// <summary>The lemmatizer of the dictionary in <paramref name="contentDirectory"/>/hunspell (shared, never disposed), or null when there is none.</summary>
-    public static Lemmatizer? LemmatizerFor(string contentDirectory)
+    private static Loaded Read(string folder)
     {
-        var dictionary = Load(contentDirectory);
-        var folder = Path.GetFullPath(Path.Combine(contentDirectory, "hunspell"));
-        lock (Gate)
+        var aff = Path.Combine(folder, "sv_SE.aff");
+        var dic = Path.Combine(folder, "sv_SE.dic");
+        using var fingerprint = new Fingerprint();
+        if (!File.Exists(aff) || !File.Exists(dic))
         {
-            if (!Lemmatizers.TryGetValue(folder, out var lemmatizer))
-            {
-                Lemmatizers[folder] = lemmatizer = dictionary is null ? null : new Lemmatizer(dictionary);
-            }
-            return lemmatizer;
+            return new Loaded(null, fingerprint.ToString());
         }
-    }
-
-    /// <summary>The dictionary in <paramref name="contentDirectory"/>/hunspell, or null when absent.</summary>
-    public static HunspellDictionary? Load(string contentDirectory)
-    {
-        var folder = Path.GetFullPath(Path.Combine(contentDirectory, "hunspell"));
-        lock (Gate)
-        {
-            if (Loaded.TryGetValue(folder, out var cached))
-            {
-                return cached;
-            }
-            var aff = Path.Combine(folder, "sv_SE.aff");
-            var dic = Path.Combine(folder, "sv_SE.dic");
-            HunspellDictionary? dictionary = null;
-            if (File.Exists(aff) && File.Exists(dic))
-            {
-                using var affix = File.OpenRead(aff);
-                using var words = File.OpenRead(dic);
-                dictionary = new HunspellDictionary(affix, [words], ignoreCase: true);
-            }
-            Loaded[folder] = dictionary;
-            return dictionary;
-        }
+        var affix = File.ReadAllBytes(aff);
+        var words = File.ReadAllBytes(dic);
+        fingerprint.Add(affix).Add(words);
+        var dictionary = new HunspellDictionary(new MemoryStream(affix), [new MemoryStream(words)], ignoreCase: true);
+        return new Loaded(new Lemmatizer(dictionary), fingerprint.ToString());
     }
 }
